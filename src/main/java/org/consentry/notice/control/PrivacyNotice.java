@@ -1,0 +1,66 @@
+package org.consentry.notice.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.consentry.consent.control.Purposes;
+import org.consentry.consent.entity.Purpose;
+import org.consentry.notice.entity.CategoryNotice;
+import org.consentry.notice.entity.Notice;
+import org.consentry.notice.entity.PurposeNotice;
+import org.consentry.notice.entity.Right;
+import org.consentry.retention.control.DataCategories;
+import org.consentry.retention.entity.DataCategory;
+import org.consentry.retention.entity.RetentionStart;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Writes the notice from what the server is configured to do, so that it cannot drift from it. */
+@ApplicationScoped
+public class PrivacyNotice {
+
+    public static final List<String> LANGUAGES = List.of("pl", "en");
+    private static final List<String> RIGHTS = List.of("15", "16", "17", "18", "20", "21", "7(3)", "22", "77");
+
+    @Inject
+    Purposes purposes;
+
+    @Inject
+    DataCategories categories;
+
+    @Inject
+    @ConfigProperty(name = "consentry.controller.name")
+    String controllerName;
+
+    @Inject
+    @ConfigProperty(name = "consentry.controller.contact")
+    String controllerContact;
+
+    public Notice in(String language) {
+        NoticeTexts texts = NoticeTexts.of(language);
+        List<PurposeNotice> purposeNotices = purposes.all().stream().map(p -> purpose(p, language, texts)).toList();
+        List<CategoryNotice> categoryNotices = categories.all().stream().map(c -> category(c, language, texts)).toList();
+        List<Right> rights = RIGHTS.stream()
+                .map(article -> new Right(article, texts.get("right." + article + ".name"), texts.get("right." + article + ".text")))
+                .toList();
+        return new Notice(language, texts.get("title"), new Notice.Controller(controllerName, controllerContact),
+                texts.get("ai-disclosure"), texts.get("human-agent"), purposeNotices, categoryNotices, rights,
+                texts.get("security"));
+    }
+
+    private static PurposeNotice purpose(Purpose p, String language, NoticeTexts texts) {
+        String basis = texts.get("basis." + p.basis().name());
+        return new PurposeNotice(p.id(), p.text(language), p.basis().name(), p.basis().article(), basis,
+                p.requiresConsent(), p.requiresConsent() ? texts.get("consent.withdraw") : null,
+                p.noticeVersion(), p.categories(), p.recipients());
+    }
+
+    private static CategoryNotice category(DataCategory c, String language, NoticeTexts texts) {
+        String period = PeriodWords.say(c.period(), language);
+        String retention = c.starts() == RetentionStart.RELATIONSHIP_END
+                ? texts.format("retention.after-relationship", period)
+                : texts.format("retention.after-collection", period);
+        return new CategoryNotice(c.id(), c.description(language), c.period().toString(),
+                c.starts().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                c.action().name(), retention + " " + texts.get("retention.action." + c.action().name()));
+    }
+}

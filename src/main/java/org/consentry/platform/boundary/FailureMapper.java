@@ -1,0 +1,112 @@
+package org.consentry.platform.boundary;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.consentry.platform.control.ProblemException;
+import org.consentry.platform.control.ProblemType;
+import org.consentry.platform.control.Problems;
+import org.consentry.platform.control.SafeLog;
+
+/**
+ * Every failure that no more specific mapper took becomes a problem response. Nothing of the
+ * exception's message reaches the client (it may quote input or internals); a 500 carries an
+ * incident id that the server log has too.
+ */
+@Provider
+public class FailureMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(FailureMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return ProblemResponses.of(problem);
+            }
+            if (t instanceof InvalidBodyException invalid) {
+                return invalid.toResponse();
+            }
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return ProblemResponses.of(tooLarge.problem());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (failure instanceof WebApplicationException web) {
+            return fromStatus(web);
+        }
+        if (isConcurrentUpdate(failure)) {
+            return ProblemResponses.of(Problems.CONFLICT,
+                    "Another request changed the same record at the same time; repeat the request.");
+        }
+        return internal(LOG, failure);
+    }
+
+    static Response internal(Logger log, Throwable failure) {
+        String incident = UUID.randomUUID().toString();
+        SafeLog.failure(log, incident, failure);
+        return ProblemResponses.of(new ProblemException(Problems.INTERNAL,
+                "The server failed to handle the request; quote the incident id to its operators.")
+                .with("incident", incident));
+    }
+
+    private static Response fromStatus(WebApplicationException web) {
+        Response original = web.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            return internal(LOG, web);
+        }
+        ProblemType type = Problems.forStatus(status);
+        Response.ResponseBuilder problem = Response.fromResponse(ProblemResponses.of(type, detailFor(status)));
+        if (web instanceof NotAllowedException && original.getHeaderString(HttpHeaders.ALLOW) != null) {
+            problem.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
+        }
+        if (original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE) != null) {
+            problem.header(HttpHeaders.WWW_AUTHENTICATE, original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
+        }
+        return problem.build();
+    }
+
+    private static final Map<Integer, String> DETAILS = Map.of(
+            400, "The request is malformed.",
+            401, "Send credentials: HTTP Basic (development users) or a bearer token.",
+            403, "Your role does not allow this operation.",
+            404, "There is no resource at this path.",
+            405, "This resource does not support the method; see the Allow header.",
+            406, "This resource answers application/json only.",
+            415, "Send the body as application/json.");
+
+    static String detailFor(int status) {
+        return DETAILS.getOrDefault(status, "The request failed with HTTP " + status + ".");
+    }
+
+    private static boolean isConcurrentUpdate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof PessimisticLockException) {
+                return true;
+            }
+            // SQLState class 23: integrity constraint (two inserts raced for one unique slot);
+            // class 40: transaction rollback (serialization failure, deadlock, lock timeout).
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,64 @@
+package org.consentry.platform.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.Map;
+import org.consentry.platform.control.FieldError;
+import org.consentry.platform.control.ProblemException;
+import org.consentry.platform.control.ProblemType;
+
+/** Builds RFC 9457 bodies: the one place that knows their shape. */
+public final class ProblemResponses {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+
+    private ProblemResponses() {
+    }
+
+    public static Response of(ProblemException problem) {
+        return respond(problem.type(), body(problem.type(), problem.detail(), problem.members()));
+    }
+
+    public static Response of(ProblemType type, String detail) {
+        return respond(type, body(type, detail, Map.of()));
+    }
+
+    public static Response invalid(ProblemType type, String detail, Collection<FieldError> errors) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        JsonObject body = Json.createObjectBuilder(body(type, detail, Map.of())).add("errors", list).build();
+        return respond(type, body);
+    }
+
+    public static JsonObject body(ProblemType type, String detail, Map<String, Object> members) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", type.type().toString())
+                .add("title", type.title())
+                .add("status", type.status())
+                .add("detail", detail == null ? type.title() : detail);
+        members.forEach((name, value) -> {
+            if (value instanceof Number n) {
+                json.add(name, Json.createValue(n.longValue()));
+            } else if (value instanceof Boolean b) {
+                json.add(name, b);
+            } else if (value instanceof Collection<?> c) {
+                JsonArrayBuilder list = Json.createArrayBuilder();
+                c.forEach(v -> list.add(String.valueOf(v)));
+                json.add(name, list);
+            } else if (value != null) {
+                json.add(name, String.valueOf(value));
+            }
+        });
+        return json.build();
+    }
+
+    private static Response respond(ProblemType type, JsonObject body) {
+        return Response.status(type.status()).type(PROBLEM_JSON).entity(body).build();
+    }
+}

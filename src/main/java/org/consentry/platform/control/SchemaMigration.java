@@ -1,0 +1,78 @@
+package org.consentry.platform.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the version this build expects before the application takes requests: the
+ * same versioned scripts (db/migration) on Derby and PostgreSQL, the few type names that differ
+ * filled in as placeholders. A failed migration fails the deployment: nothing runs on a schema it
+ * does not know. Several servers starting at once are serialised by Flyway's database lock.
+ */
+@ApplicationScoped
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = "jdbc/consentry")
+    DataSource dataSource;
+
+    private volatile String expectedVersion;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        migrate();
+    }
+
+    public synchronized void migrate() {
+        if (expectedVersion != null) {
+            return;
+        }
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                // On Liberty, Flyway finds a classpath folder only through a marker file in it:
+                // db/migration/flyway.location, and db/callback/flyway.location for its callbacks.
+                .locations("classpath:db/migration")
+                .placeholders(placeholdersFor(productName()))
+                .cleanDisabled(true)
+                .validateMigrationNaming(true)
+                .load();
+        if (flyway.info().all().length == 0) {
+            throw new IllegalStateException("No schema migrations found on the classpath (db/migration): refusing to start");
+        }
+        MigrateResult result = flyway.migrate();
+        MigrationInfo current = flyway.info().current();
+        expectedVersion = current == null ? "" : current.getVersion().getVersion();
+        LOG.info(() -> "Schema at version " + expectedVersion + " (" + result.migrationsExecuted
+                + " migrations applied now, database " + result.database + ")");
+    }
+
+    /** The version the running code was built for; readiness compares it with the database. */
+    public String expectedVersion() {
+        return expectedVersion;
+    }
+
+    static Map<String, String> placeholdersFor(String productName) {
+        boolean postgres = productName.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        return Map.of(
+                "blob", postgres ? "BYTEA" : "BLOB",
+                "clob", postgres ? "TEXT" : "CLOB");
+    }
+
+    private String productName() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database jdbc/consentry cannot be reached", e);
+        }
+    }
+}
