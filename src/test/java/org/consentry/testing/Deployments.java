@@ -42,6 +42,7 @@ public final class Deployments {
     public static WebArchive component(String archiveName, String extraConfig, String... components) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, archiveName + ".war")
                 .addPackages(true, "org.consentry.platform")
+                .addPackage("org.consentry.testing")
                 .addAsResource(new StringAsset(mainConfig() + "\n" + extraConfig), CONFIG)
                 .addAsWebInfResource(WEBAPP.resolve("beans.xml").toFile(), "beans.xml")
                 .addAsWebInfResource(WEBAPP.resolve("ibm-web-ext.xml").toFile(), "ibm-web-ext.xml")

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.consentry.audit.control.AuditEntry;
+import org.consentry.audit.control.AuditTrail;
+import org.consentry.audit.entity.Outcome;
 import org.consentry.consent.entity.ConsentRecord;
 import org.consentry.consent.entity.Purpose;
 import org.consentry.platform.control.ProblemException;
@@ -33,6 +36,12 @@ public class ConsentLedger {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<ConsentChanged> changes;
+
+    @Inject
+    AuditTrail audit;
 
     public record Grant(String noticeVersion, String channel, String evidence) {
     }
@@ -64,13 +73,22 @@ public class ConsentLedger {
                 grant.evidence(), actor, now);
         em.persist(record);
         em.flush();
+        changes.fire(new ConsentChanged(subjectId, purpose.id()));
+        audit.record(new AuditEntry("consent.grant", purpose.id(), subjectId, null, Outcome.DONE,
+                "notice " + grant.noticeVersion() + "; channel " + grant.channel() + "; record " + record.id()
+                        + live.map(previous -> "; supersedes " + previous.id()).orElse("")));
         return record;
     }
 
     /** Ends the live consent, if any (Art. 7(3)); the record and its history remain. */
     public Optional<ConsentRecord> withdraw(String subjectId, Purpose purpose, String actor) {
         Optional<ConsentRecord> live = lockLive(subjectId, purpose.id());
-        live.ifPresent(record -> record.withdraw(actor, now()));
+        live.ifPresent(record -> {
+            record.withdraw(actor, now());
+            changes.fire(new ConsentChanged(subjectId, purpose.id()));
+            audit.record(new AuditEntry("consent.withdraw", purpose.id(), subjectId, null, Outcome.DONE,
+                    "record " + record.id()));
+        });
         return live;
     }
 

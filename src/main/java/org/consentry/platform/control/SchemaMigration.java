@@ -63,9 +63,11 @@ public class SchemaMigration {
 
     static Map<String, String> placeholdersFor(String productName) {
         boolean postgres = productName.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        // bytes: ciphertext and wrapped keys, read and written whole (no LOB locators); Derby's
+        // largest in-row binary type holds 32672 bytes, more than any sealed field may take.
         return Map.of(
-                "blob", postgres ? "BYTEA" : "BLOB",
-                "clob", postgres ? "TEXT" : "CLOB");
+                "bytes", postgres ? "BYTEA" : "VARCHAR(32672) FOR BIT DATA",
+                "text", postgres ? "TEXT" : "CLOB");
     }
 
     private String productName() {

@@ -1,0 +1,105 @@
+package org.consentry.audit.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.consentry.audit.control.AuditChain;
+import org.consentry.audit.control.SubjectRefs;
+import org.consentry.audit.entity.AuditEvent;
+import org.consentry.platform.boundary.SubjectId;
+import org.consentry.platform.control.ProblemException;
+import org.consentry.platform.control.Problems;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@RolesAllowed("admin")
+@Tag(name = "audit", description = "Who saw and did what (GDPR Art. 5(2), 30, 32)")
+public class AuditResource {
+
+    private static final String ISO_INSTANT = "\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z";
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    SubjectRefs refs;
+
+    @Inject
+    ChainLinker linker;
+
+    @GET
+    @Transactional
+    @Operation(summary = "Audit events, newest first, filtered by subject and time",
+            description = "No personal data: subjects appear as keyed references (subjectRef); filter with the "
+                    + "subject's id. Page backwards with before=<id of the last event seen>.")
+    public List<AuditEventView> list(@QueryParam("subjectId") @Pattern(regexp = SubjectId.PATTERN,
+                                             message = "must be 1-128 characters of A-Z a-z 0-9 . _ : @ -") String subjectId,
+                                     @QueryParam("from") @Pattern(regexp = ISO_INSTANT, message = "must be an ISO-8601 UTC instant") String from,
+                                     @QueryParam("to") @Pattern(regexp = ISO_INSTANT, message = "must be an ISO-8601 UTC instant") String to,
+                                     @QueryParam("before") @Min(1) Long before,
+                                     @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
+        if (subjectId != null) {
+            jpql.append(" AND e.subjectRef = :ref");
+        }
+        if (from != null) {
+            jpql.append(" AND e.occurredAt >= :from");
+        }
+        if (to != null) {
+            jpql.append(" AND e.occurredAt < :to");
+        }
+        if (before != null) {
+            jpql.append(" AND e.id < :before");
+        }
+        TypedQuery<AuditEvent> query = em.createQuery(jpql.append(" ORDER BY e.id DESC").toString(), AuditEvent.class);
+        if (subjectId != null) {
+            query.setParameter("ref", refs.of(subjectId));
+        }
+        if (from != null) {
+            query.setParameter("from", instant("from", from));
+        }
+        if (to != null) {
+            query.setParameter("to", instant("to", to));
+        }
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        return query.setMaxResults(limit).getResultList().stream().map(AuditEventView::of).toList();
+    }
+
+    @GET
+    @Path("verification")
+    @Transactional(Transactional.TxType.NEVER)
+    @Operation(summary = "Recompute the audit chain and report the first broken entry, if any")
+    public AuditChain.Verification verify() {
+        linker.linkAll();
+        return linker.verify();
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problems.VALIDATION, "Invalid value for: " + field).with("field", field);
+        }
+    }
+}

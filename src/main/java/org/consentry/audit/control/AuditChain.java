@@ -1,0 +1,96 @@
+package org.consentry.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.consentry.audit.entity.AuditChainHead;
+import org.consentry.audit.entity.AuditEvent;
+import org.consentry.crypto.control.KeyRing;
+
+/**
+ * Links recorded events into the chain, in the order in which they became visible, and verifies it.
+ * Events are written by their own transactions without touching the chain (no hot lock on every
+ * request); linking takes the head's row lock, so one server at a time extends the chain.
+ */
+@ApplicationScoped
+public class AuditChain {
+
+    static final int BATCH = 500;
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    KeyRing keys;
+
+    /** Links one batch of unlinked events in the caller's transaction; returns how many it linked. */
+    public int linkBatch() {
+        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.SINGLETON, LockModeType.PESSIMISTIC_WRITE);
+        List<AuditEvent> unlinked = em.createQuery(
+                        "SELECT e FROM AuditEvent e WHERE e.chainSeq IS NULL ORDER BY e.id", AuditEvent.class)
+                .setMaxResults(BATCH).getResultList();
+        ChainLink link = new ChainLink(keys.auditKey());
+        long seq = head.lastSeq();
+        String previous = head.lastHash();
+        for (AuditEvent event : unlinked) {
+            seq++;
+            String hash = link.hash(event, seq, previous);
+            event.link(seq, previous, hash);
+            head.advance(seq, hash);
+            previous = hash;
+        }
+        return unlinked.size();
+    }
+
+    /**
+     * Recomputes the chain from its start: every position present once, each hash matching its event and
+     * the one before, the head matching the last. Reports the first broken position.
+     */
+    public Verification verify() {
+        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.SINGLETON);
+        ChainLink link = new ChainLink(keys.auditKey());
+        String previous = ChainLink.GENESIS;
+        long expected = 1;
+        while (expected <= head.lastSeq()) {
+            List<AuditEvent> page = em.createQuery("SELECT e FROM AuditEvent e WHERE e.chainSeq >= :from"
+                            + " ORDER BY e.chainSeq", AuditEvent.class)
+                    .setParameter("from", expected).setMaxResults(1000).getResultList();
+            if (page.isEmpty()) {
+                return Verification.broken(expected - 1, expected, null, "events missing from position " + expected);
+            }
+            for (AuditEvent event : page) {
+                if (event.chainSeq() != expected) {
+                    return Verification.broken(expected - 1, expected, null, "event at position " + expected + " is missing");
+                }
+                if (!previous.equals(event.prevHash())) {
+                    return Verification.broken(expected - 1, expected, event.id(), "does not follow the event before it");
+                }
+                String hash = link.hash(event, expected, previous);
+                if (!hash.equals(event.hash())) {
+                    return Verification.broken(expected - 1, expected, event.id(), "its content does not match its hash");
+                }
+                previous = hash;
+                expected++;
+                em.detach(event);
+            }
+        }
+        if (!previous.equals(head.lastHash())) {
+            return Verification.broken(expected - 1, head.lastSeq(), null, "the chain's end was cut off or replaced");
+        }
+        long pending = em.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE e.chainSeq IS NULL", Long.class)
+                .getSingleResult();
+        return new Verification(true, head.lastSeq(), pending, null, null, null);
+    }
+
+    /** The result of a verification: how many entries were checked, and where it broke if it did. */
+    public record Verification(boolean valid, long entries, long pending, Long brokenAt, Long brokenEventId,
+                               String problem) {
+
+        static Verification broken(long verified, long position, Long eventId, String problem) {
+            return new Verification(false, verified, 0, position, eventId, problem);
+        }
+    }
+}

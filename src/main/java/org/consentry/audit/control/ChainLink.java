@@ -1,0 +1,31 @@
+package org.consentry.audit.control;
+
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.consentry.audit.entity.AuditEvent;
+
+/**
+ * The chain's hash: HMAC-SHA256 under the audit key over an event's members, its position and the
+ * previous hash. Being keyed, the chain cannot be rebuilt by someone who can write the database but
+ * does not hold the keystore.
+ */
+public final class ChainLink {
+
+    public static final String GENESIS = "genesis";
+    private final Mac mac;
+
+    public ChainLink(SecretKeySpec key) {
+        try {
+            mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    public String hash(AuditEvent event, long seq, String previous) {
+        return HexFormat.of().formatHex(mac.doFinal(event.canonical(seq, previous)));
+    }
+}

@@ -1,0 +1,95 @@
+package org.consentry.crypto.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.consentry.crypto.control.KekRotation;
+import org.consentry.crypto.control.KeyRing;
+import org.consentry.crypto.control.SubjectKeyStore;
+import org.consentry.crypto.entity.KeyRotation;
+import org.consentry.platform.control.Caller;
+import org.consentry.platform.control.ProblemException;
+import org.consentry.platform.control.Problems;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@RolesAllowed("admin")
+@Tag(name = "keys", description = "Key-encryption key versions and their rotation (GDPR Art. 32)")
+public class KeysResource {
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    KeyRing keyRing;
+
+    @Inject
+    SubjectKeyStore store;
+
+    @Inject
+    KekRotation rotation;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("rotation")
+    @Transactional
+    @Operation(summary = "Rotate the key-encryption key",
+            description = "The newest KEK version in the keystore (or, in development, a generated one) becomes primary "
+                    + "for new data keys at once; existing data keys are re-wrapped in the background, in batches, and "
+                    + "stay readable meanwhile. Follow the progress at the Location.")
+    public Response rotate() {
+        KeyRotation started = rotation.start(caller.name());
+        return Response.accepted(KeyRotationView.of(started))
+                .location(uri.getBaseUriBuilder().path("keys/rotation/{id}").build(started.id())).build();
+    }
+
+    @GET
+    @Path("rotation/{id}")
+    @Transactional
+    @Operation(summary = "A rotation's progress")
+    public KeyRotationView rotation(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a rotation id") String id) {
+        KeyRotation found = em.find(KeyRotation.class, id);
+        if (found == null) {
+            throw new ProblemException(Problems.NOT_FOUND, "No rotation " + id + ".");
+        }
+        return KeyRotationView.of(found);
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The KEK versions, the primary one, and how many data keys each wraps")
+    public KeysView keys() {
+        Map<Integer, Long> byVersion = new LinkedHashMap<>();
+        em.createQuery("SELECT k.kekVersion, COUNT(k) FROM SubjectKey k GROUP BY k.kekVersion ORDER BY k.kekVersion",
+                Object[].class).getResultList().forEach(row -> byVersion.put((Integer) row[0], (Long) row[1]));
+        List<KeyRotationView> recent = em.createQuery("SELECT r FROM KeyRotation r ORDER BY r.startedAt DESC",
+                KeyRotation.class).setMaxResults(10).getResultList().stream().map(KeyRotationView::of).toList();
+        return new KeysView(store.primaryVersion(), new ArrayList<>(keyRing.versions()), byVersion,
+                keyRing.usesDevelopmentKeys(), recent);
+    }
+}

@@ -1,0 +1,66 @@
+package org.consentry.crypto.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import org.consentry.crypto.entity.KekState;
+import org.consentry.crypto.entity.SubjectKey;
+
+/**
+ * Creates a subject's data key in a transaction of its own, committed before anything is sealed
+ * under it: a caller whose own transaction later rolls back leaves a key behind (harmless), never
+ * ciphertext under a key that was not kept. Two servers creating the same subject's key at once
+ * meet at the primary key; the loser reads the winner's.
+ * (A technical transaction boundary inside the crypto component; house rule 2 keeps business
+ * transactions in the boundaries.)
+ */
+@ApplicationScoped
+public class SubjectKeyStore {
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    KeyRing keyRing;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public SubjectKey create(String subjectId) {
+        int version = primaryVersion();
+        byte[] wrapped = DataKeys.wrap(DataKeys.generate(), keyRing.kek(version), subjectId);
+        SubjectKey key = new SubjectKey(subjectId, version, wrapped, clock.instant());
+        em.persist(key);
+        em.flush();
+        return key;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<SubjectKey> find(String subjectId) {
+        return Optional.ofNullable(em.find(SubjectKey.class, subjectId));
+    }
+
+    /** The KEK version new data keys are wrapped with; set to the newest in the keystore on first use. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int primaryVersion() {
+        KekState state = em.find(KekState.class, KekState.SINGLETON);
+        if (state == null) {
+            state = new KekState(keyRing.newestVersion(), clock.instant());
+            em.persist(state);
+            em.flush();
+        }
+        return state.primaryVersion();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public KekState lockState() {
+        primaryVersion();
+        return em.find(KekState.class, KekState.SINGLETON, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

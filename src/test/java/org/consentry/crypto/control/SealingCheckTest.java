@@ -1,0 +1,57 @@
+package org.consentry.crypto.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.Id;
+import java.util.List;
+import org.consentry.crypto.entity.DataSubject;
+import org.consentry.crypto.entity.PersonalData;
+import org.consentry.crypto.entity.Sealed;
+import org.junit.jupiter.api.Test;
+
+class SealingCheckTest {
+
+    static class Unlistened implements DataSubject {
+        @Id
+        String id;
+        @PersonalData(category = "contact")
+        Sealed email;
+
+        public String subjectId() {
+            return "s";
+        }
+    }
+
+    @EntityListeners(SealingListener.class)
+    static class NotASubject {
+        @Id
+        String id;
+        @PersonalData(category = "contact")
+        String email;
+    }
+
+    @EntityListeners(SealingListener.class)
+    static class Proper implements DataSubject {
+        @Id
+        String id;
+        @PersonalData(category = "contact")
+        Sealed email;
+
+        public String subjectId() {
+            return "s";
+        }
+    }
+
+    @Test
+    void everyWayAPersonalFieldCouldStayUnsealedIsNamed() {
+        assertEquals(List.of("Unlistened has personal fields but not @EntityListeners(SealingListener.class)"),
+                SealingCheck.problemsOf(Unlistened.class));
+        List<String> problems = SealingCheck.problemsOf(NotASubject.class);
+        assertTrue(problems.contains("NotASubject.email is @PersonalData but not Sealed"), problems::toString);
+        assertTrue(problems.contains("NotASubject has personal fields but is not a DataSubject"), problems::toString);
+        assertEquals(List.of(), SealingCheck.problemsOf(Proper.class));
+        assertEquals(List.of(), SealingCheck.problemsOf(String.class));
+    }
+}
