@@ -26,6 +26,7 @@ public class ConsentGuard {
 
     public static final ProblemType CONSENT_REQUIRED = new ProblemType("consent-required", 403, "Consent required");
     static final String ACTION = "consent.check";
+    private static final java.util.Map<java.lang.reflect.Method, String> DETAILS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     Purposes purposes;
@@ -42,8 +43,8 @@ public class ConsentGuard {
         String subjectId = SubjectArguments.find(call.getMethod(), call.getParameters()).orElseThrow(() ->
                 new IllegalStateException("guarded call " + call.getMethod().getName() + " names no data subject"));
         AuditEntry entry = new AuditEntry(ACTION, purpose.id(), subjectId, null, Outcome.ALLOWED,
-                "basis " + purpose.basis().name() + "; " + call.getMethod().getDeclaringClass().getSimpleName()
-                        + "." + call.getMethod().getName());
+                DETAILS.computeIfAbsent(call.getMethod(), m -> "basis " + purpose.basis().name() + "; "
+                        + m.getDeclaringClass().getSimpleName() + "." + m.getName()));
         if (purpose.requiresConsent() && !decisions.hasCurrentConsent(subjectId, purpose)) {
             audit.recordIndependently(new AuditEntry(ACTION, purpose.id(), subjectId, null, Outcome.DENIED, entry.detail()));
             throw new ProblemException(CONSENT_REQUIRED, "The subject has no current consent to '" + purpose.id()

@@ -41,7 +41,9 @@ public class ConsentDecisions {
         if (ttl.isZero()) {
             return ledger.hasCurrentConsent(subjectId, purpose);
         }
-        return decisions.get(new Key(subjectId, purpose.id()), k -> ledger.hasCurrentConsent(subjectId, purpose));
+        Key key = new Key(subjectId, purpose.id());
+        Boolean known = decisions.getIfPresent(key);
+        return known != null ? known : decisions.get(key, k -> ledger.hasCurrentConsent(subjectId, purpose));
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) ConsentChanged change) {

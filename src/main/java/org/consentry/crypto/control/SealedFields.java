@@ -22,7 +22,7 @@ final class SealedFields {
     final String table;
     private final Field id;
     final Map<String, Field> fields;
-    private final Map<String, String> columns;
+    private final Map<String, FieldAddress.Column> columns;
 
     private SealedFields(Class<?> type) {
         if (!DataSubject.class.isAssignableFrom(type)) {
@@ -32,7 +32,8 @@ final class SealedFields {
         table = annotation != null && !annotation.name().isEmpty() ? annotation.name() : type.getSimpleName();
         Field idField = null;
         Map<String, Field> sealed = new LinkedHashMap<>();
-        Map<String, String> columnNames = new LinkedHashMap<>();
+        Map<String, FieldAddress.Column> columnNames = new LinkedHashMap<>();
+        String tableName = table;
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (f.isAnnotationPresent(Id.class)) {
@@ -45,7 +46,8 @@ final class SealedFields {
                     f.setAccessible(true);
                     Column column = f.getAnnotation(Column.class);
                     sealed.put(f.getName(), f);
-                    columnNames.put(f.getName(), column != null && !column.name().isEmpty() ? column.name() : f.getName());
+                    columnNames.put(f.getName(), FieldAddress.Column.of(tableName,
+                            column != null && !column.name().isEmpty() ? column.name() : f.getName()));
                 }
             }
         }
@@ -63,7 +65,7 @@ final class SealedFields {
     }
 
     FieldAddress address(Object entity, String field) {
-        String column = columns.get(field);
+        FieldAddress.Column column = columns.get(field);
         if (column == null) {
             throw new IllegalArgumentException(table + " has no personal field " + field);
         }
@@ -71,7 +73,7 @@ final class SealedFields {
         if (rowId == null) {
             throw new IllegalStateException(table + ": a sealed value needs the row id before insert");
         }
-        return new FieldAddress(table, column, rowId.toString());
+        return new FieldAddress(column, rowId.toString());
     }
 
     String rowId(Object entity) {

@@ -1,0 +1,51 @@
+package org.consentry.bench;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the benchmarks that match the argument (a regex, default all) and prints, after JMH's own
+ * output, the figures side by side with the ratios the design sets targets for.
+ */
+public final class BenchmarkReport {
+
+    private BenchmarkReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String include = args.length > 0 ? args[0] : ".*";
+        Collection<RunResult> results = new Runner(new OptionsBuilder().include(include).build()).run();
+        Map<String, RunResult> byName = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            byName.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), r);
+        }
+        System.out.println();
+        System.out.println("== Consentry benchmark report (" + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores)");
+        byName.forEach((name, r) -> System.out.printf(Locale.ROOT, "%-55s %12.1f ± %8.1f %s%n", name,
+                r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(), r.getPrimaryResult().getScoreUnit()));
+        ratio(byName, "CryptoBenchmark.consentrySeal", "CryptoBenchmark.rawJceCachedCipher",
+                "project seal (Tink) vs raw JCE, 1 KB field", null);
+        ratio(byName, "CryptoBenchmark.rawJceCipherPerCall", "CryptoBenchmark.rawJceCachedCipher",
+                "Cipher.getInstance per call vs cached Cipher", null);
+        ratio(byName, "GuardChainBenchmark.guardChain", "GuardChainBenchmark.rawSealThreeFields",
+                "guard chain (consent check + seal 3 fields) vs raw AES-GCM of the 3 fields", 1.5);
+    }
+
+    private static void ratio(Map<String, RunResult> results, String slower, String baseline, String label, Double target) {
+        RunResult a = results.get(slower);
+        RunResult b = results.get(baseline);
+        if (a == null || b == null) {
+            return;
+        }
+        double ratio = a.getPrimaryResult().getScore() / b.getPrimaryResult().getScore();
+        System.out.printf(Locale.ROOT, "ratio  %-75s %6.2fx%s%n", label, ratio,
+                target == null ? "" : String.format(Locale.ROOT, "  (target <= %.1fx: %s)", target, ratio <= target ? "met" : "NOT MET"));
+    }
+}
