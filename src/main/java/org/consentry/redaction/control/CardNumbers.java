@@ -31,9 +31,8 @@ final class CardNumbers {
     private CardNumbers() {
     }
 
-    static boolean isCard(char[] digits, int length) {
-        return length >= 13 && length <= 19 && knownIssuer(digits, length)
-                && LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(new String(digits, 0, length));
+    static boolean isLuhnValid(char[] digits, int length) {
+        return LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(new String(digits, 0, length));
     }
 
     static boolean knownIssuer(char[] digits, int length) {

@@ -71,6 +71,7 @@ final class NumberDetector {
         boolean ipShaped = false;
         boolean international = (span.flags[a] & (PLUS | ZERO_ZERO)) != 0;
         int cardEnd = -1;
+        int cardShapeEnd = -1;
         int phoneEnds = 0;
         for (int e = a; e < span.count; e++) {
             int f = span.flags[e];
@@ -87,8 +88,11 @@ final class NumberDetector {
             int g1 = span.firstGroup[e] + span.groupCount[e];
             boolean plain = (flags & (PLUS | PAREN | DOT)) == 0;
             if (card && plain && count >= 13 && count <= 19 && cardGrouping(span.groups, g0, g1)
-                    && CardNumbers.isCard(d, count)) {
-                cardEnd = e; // the longest valid card from this start
+                    && CardNumbers.knownIssuer(d, count)) {
+                // the longest card-shaped run decides: in "4078 5614 9708 1067 693" the 19 digits are
+                // the number, and a valid 16-digit prefix does not make the first four groups a card
+                cardShapeEnd = e;
+                cardEnd = CardNumbers.isLuhnValid(d, count) ? e : -1;
             }
             if (account && plain && count == 26 && isAccountNumber(d)) {
                 out.add(PiiType.IBAN, span.start[a], span.end[e]);
@@ -108,7 +112,7 @@ final class NumberDetector {
                 work.phoneDigits[phoneEnds++] = count;
             }
         }
-        if (cardEnd >= 0) {
+        if (cardEnd >= 0 && cardEnd == cardShapeEnd) {
             out.add(PiiType.CARD, span.start[a], span.end[cardEnd]);
         }
         // the longest valid phone number from this start: "+48 600 100 200 2" is "+48 600 100 200"
