@@ -6,6 +6,7 @@ import static org.consentry.redaction.control.NumberSpan.LONG;
 import static org.consentry.redaction.control.NumberSpan.MAX_DIGITS;
 import static org.consentry.redaction.control.NumberSpan.PAREN;
 import static org.consentry.redaction.control.NumberSpan.PLUS;
+import static org.consentry.redaction.control.NumberSpan.TINY;
 import static org.consentry.redaction.control.NumberSpan.ZERO_ZERO;
 
 import java.util.Set;
@@ -81,6 +82,10 @@ final class NumberDetector {
             if (e == span.count - 1 && !rightOk) {
                 break;
             }
+            // "1 250 000", "1 1 1 1 ...": past the first chunk, a one-digit group ends every national shape
+            if (e > a && !international && ((flags | f) & TINY) != 0) {
+                break;
+            }
             count = appendDigits(s, span, e, d, count);
             flags |= f;
             ipShaped |= (f & DOT) != 0 && span.groupCount[e] == 4;
@@ -94,7 +99,7 @@ final class NumberDetector {
                 cardShapeEnd = e;
                 cardEnd = CardNumbers.isLuhnValid(d, count) ? e : -1;
             }
-            if (account && plain && count == 26 && isAccountNumber(d)) {
+            if (account && plain && count == 26 && accountGrouping(span.groups, g0, g1) && isAccountNumber(d)) {
                 out.add(PiiType.IBAN, span.start[a], span.end[e]);
             }
             if (pesel && plain && e == a && span.groupCount[a] == 1 && PeselNumbers.isPesel(d, count)) {
@@ -204,6 +209,22 @@ final class NumberDetector {
         }
         return m == 4 && groups[g0] == 3 && groups[g0 + 2] == 2
                 && (groups[g0 + 1] == 3 && groups[g0 + 3] == 2 || groups[g0 + 1] == 2 && groups[g0 + 3] == 3);
+    }
+
+    /** 26 digits, or as banks print them: 2 check digits, then six groups of four. */
+    private static boolean accountGrouping(int[] groups, int g0, int g1) {
+        if (g1 - g0 == 1) {
+            return true;
+        }
+        if (g1 - g0 != 7 || groups[g0] != 2) {
+            return false;
+        }
+        for (int g = g0 + 1; g < g1; g++) {
+            if (groups[g] != 4) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A Polish NRB: 26 digits whose IBAN with "PL" in front passes mod 97. */

@@ -22,6 +22,8 @@ final class NumberSpan {
     static final int LONG = 16;
     /** starts with the international prefix "00" */
     static final int ZERO_ZERO = 32;
+    /** has a one-digit group: no nationally written identifier of several groups has one */
+    static final int TINY = 64;
 
     static final int MAX_DIGITS = 26;
     private static final int MAX_GROUPS = 8;
@@ -91,6 +93,9 @@ final class NumberSpan {
                 }
                 chunkDigits += p - g;
                 addGroup(g0, p - g);
+                if (p - g == 1) {
+                    chunkFlags |= TINY;
+                }
                 if (p + 1 < n && (s.charAt(p) == '-' || s.charAt(p) == '.') && isDigit(s.charAt(p + 1))) {
                     chunkFlags |= s.charAt(p) == '-' ? DASH : DOT;
                     p++;
