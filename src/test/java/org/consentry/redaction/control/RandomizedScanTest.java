@@ -57,6 +57,11 @@ class RandomizedScanTest {
             String s = text.toString();
             assertEquals(expected, scanner.scan(s), () -> "text " + s);
         }
+        StringBuilder counts = new StringBuilder("randomized: found every one of");
+        for (PiiType type : PiiType.values()) {
+            counts.append(' ').append(perType[type.ordinal()]).append(' ').append(type);
+        }
+        System.out.println(counts);
         for (PiiType type : List.of(PiiType.PESEL, PiiType.NIP, PiiType.IBAN, PiiType.CARD, PiiType.PHONE, PiiType.EMAIL)) {
             assertTrue(perType[type.ordinal()] >= 500, type + " generated " + perType[type.ordinal()]);
         }
