@@ -1,0 +1,259 @@
+package org.consentry.redaction.control;
+
+import static org.consentry.redaction.control.NumberSpan.DASH;
+import static org.consentry.redaction.control.NumberSpan.DOT;
+import static org.consentry.redaction.control.NumberSpan.LONG;
+import static org.consentry.redaction.control.NumberSpan.MAX_DIGITS;
+import static org.consentry.redaction.control.NumberSpan.PAREN;
+import static org.consentry.redaction.control.NumberSpan.PLUS;
+import static org.consentry.redaction.control.NumberSpan.TINY;
+import static org.consentry.redaction.control.NumberSpan.ZERO_ZERO;
+
+import java.util.Set;
+import org.apache.commons.validator.routines.InetAddressValidator;
+import org.apache.commons.validator.routines.checkdigit.IBANCheckDigit;
+import org.consentry.redaction.entity.PiiType;
+
+/**
+ * Finds the numeric identifiers of a {@link NumberSpan}: card numbers, Polish account numbers (NRB),
+ * PESEL, NIP, phone numbers and IPv4 addresses. Each run of whole chunks of at most 26 digits is a
+ * candidate; its shape (digit count, grouping, separators) must fit a type before that type's check
+ * digits or validator run. The work per chunk is bounded, so a span is handled in linear time.
+ */
+final class NumberDetector {
+
+    private static final int MAX_PHONE_DIGITS = 15;
+    private static final int MIN_PHONE_DIGITS = 7;
+
+    private final boolean card;
+    private final boolean account;
+    private final boolean pesel;
+    private final boolean nip;
+    private final boolean phone;
+    private final boolean ipv4;
+    private final PhoneNumbers phones;
+
+    NumberDetector(Set<PiiType> enabled, PhoneNumbers phones) {
+        this.card = enabled.contains(PiiType.CARD);
+        this.account = enabled.contains(PiiType.IBAN);
+        this.pesel = enabled.contains(PiiType.PESEL);
+        this.nip = enabled.contains(PiiType.NIP);
+        this.phone = enabled.contains(PiiType.PHONE);
+        this.ipv4 = enabled.contains(PiiType.IPV4);
+        this.phones = phones;
+    }
+
+    boolean anyEnabled() {
+        return card || account || pesel || nip || phone || ipv4;
+    }
+
+    /** Scans the span at {@code p}; returns its end. */
+    int scan(String s, int p, Candidates out, NumberWork work) {
+        NumberSpan span = work.span;
+        int end = span.parse(s, p);
+        boolean leftOk = Boundaries.leftOk(s, span.start[0]);
+        // "PL5260250274": a NIP written as an EU VAT number, its country code glued on
+        boolean vatPrefix = !leftOk && nip && (span.flags[0] & (PLUS | PAREN)) == 0 && hasPlPrefix(s, span.start[0]);
+        boolean rightOk = Boundaries.rightOk(s, end);
+        for (int a = 0; a < span.count; a++) {
+            if (a > 0 || leftOk) {
+                candidatesFrom(s, span, a, rightOk, out, work);
+            } else if (vatPrefix) {
+                vatNumberFrom(s, span, rightOk, out, work);
+            }
+        }
+        return end;
+    }
+
+    private void candidatesFrom(String s, NumberSpan span, int a, boolean rightOk, Candidates out, NumberWork work) {
+        char[] d = work.digits;
+        int count = 0;
+        int flags = 0;
+        boolean ipShaped = false;
+        boolean international = (span.flags[a] & (PLUS | ZERO_ZERO)) != 0;
+        int cardEnd = -1;
+        int cardShapeEnd = -1;
+        int phoneEnds = 0;
+        for (int e = a; e < span.count; e++) {
+            int f = span.flags[e];
+            if ((f & LONG) != 0 || (e > a && (f & PLUS) != 0) || count + span.digits[e] > MAX_DIGITS) {
+                break;
+            }
+            if (e == span.count - 1 && !rightOk) {
+                break;
+            }
+            // "1 250 000", "1 1 1 1 ...": past the first chunk, a one-digit group ends every national shape
+            if (e > a && !international && ((flags | f) & TINY) != 0) {
+                break;
+            }
+            count = appendDigits(s, span, e, d, count);
+            flags |= f;
+            ipShaped |= (f & DOT) != 0 && span.groupCount[e] == 4;
+            int g0 = span.firstGroup[a];
+            int g1 = span.firstGroup[e] + span.groupCount[e];
+            boolean plain = (flags & (PLUS | PAREN | DOT)) == 0;
+            if (card && plain && count >= 13 && count <= 19 && cardGrouping(span.groups, g0, g1)
+                    && CardNumbers.knownIssuer(d, count)) {
+                // the longest card-shaped run decides: in "4078 5614 9708 1067 693" the 19 digits are
+                // the number, and a valid 16-digit prefix does not make the first four groups a card
+                cardShapeEnd = e;
+                cardEnd = CardNumbers.isLuhnValid(d, count) ? e : -1;
+            }
+            if (account && plain && count == 26 && accountGrouping(span.groups, g0, g1) && isAccountNumber(d)) {
+                out.add(PiiType.IBAN, span.start[a], span.end[e]);
+            }
+            if (pesel && plain && e == a && span.groupCount[a] == 1 && PeselNumbers.isPesel(d, count)) {
+                out.add(PiiType.PESEL, span.start[a], span.end[e]);
+            }
+            if (nip && plain && count == 10 && nipGrouping(span.groups, g0, g1) && NipCheckDigit.isNip(d, count)) {
+                out.add(PiiType.NIP, span.start[a], span.end[e]);
+            }
+            if (ipv4 && e == a && (f & (PLUS | PAREN | DASH)) == 0 && span.groupCount[a] == 4
+                    && isIpv4(s, span.start[a], span.end[a])) {
+                out.add(PiiType.IPV4, span.start[a], span.end[a]);
+            }
+            if (phone && isPhoneShape(span, a, e, count, flags, ipShaped, international, d)) {
+                work.phoneEnd[phoneEnds] = e;
+                work.phoneDigits[phoneEnds++] = count;
+            }
+        }
+        if (cardEnd >= 0 && cardEnd == cardShapeEnd) {
+            out.add(PiiType.CARD, span.start[a], span.end[cardEnd]);
+        }
+        // the longest valid phone number from this start: "+48 600 100 200 2" is "+48 600 100 200"
+        for (int k = phoneEnds - 1; k >= 0; k--) {
+            int digits = work.phoneDigits[k];
+            boolean valid = international
+                    ? PhoneNumbers.isValidInternational(d, (span.flags[a] & ZERO_ZERO) != 0 ? 2 : 0, digits)
+                    : phones.isValidNational(d, digits);
+            if (valid) {
+                out.add(PiiType.PHONE, span.start[a], span.end[work.phoneEnd[k]]);
+                return;
+            }
+        }
+    }
+
+    private boolean isPhoneShape(NumberSpan span, int a, int e, int count, int flags, boolean ipShaped,
+                                 boolean international, char[] d) {
+        if (international) {
+            int afterPrefix = (span.flags[a] & ZERO_ZERO) != 0 ? count - 2 : count;
+            return afterPrefix >= MIN_PHONE_DIGITS && afterPrefix <= MAX_PHONE_DIGITS;
+        }
+        // a parenthesised area code only at the start; no IPv4-shaped chunk ("83.12.145.67" is an address)
+        if ((flags & PLUS) != 0 || ipShaped || (e > a && (span.flags[e] & PAREN) != 0)) {
+            return false;
+        }
+        if (!phones.isNationalLength(d, count)) {
+            return false;
+        }
+        int g0 = span.firstGroup[a];
+        int g1 = span.firstGroup[e] + span.groupCount[e];
+        for (int g = g0; g < g1 && g1 - g0 > 1; g++) {
+            if (span.groups[g] < 2) {
+                return false; // "1 250 000": an amount, not a phone number
+            }
+        }
+        return true;
+    }
+
+    private void vatNumberFrom(String s, NumberSpan span, boolean rightOk, Candidates out, NumberWork work) {
+        int count = 0;
+        for (int e = 0; e < span.count && count < 10; e++) {
+            if ((span.flags[e] & (LONG | PLUS | PAREN | DOT)) != 0 || count + span.digits[e] > 10
+                    || (e == span.count - 1 && !rightOk)) {
+                return;
+            }
+            count = appendDigits(s, span, e, work.digits, count);
+            if (count == 10 && nipGrouping(span.groups, span.firstGroup[0], span.firstGroup[e] + span.groupCount[e])
+                    && NipCheckDigit.isNip(work.digits, 10)) {
+                out.add(PiiType.NIP, span.start[0] - 2, span.end[e]);
+            }
+        }
+    }
+
+    private static int appendDigits(String s, NumberSpan span, int chunk, char[] d, int count) {
+        for (int p = span.start[chunk]; p < span.end[chunk]; p++) {
+            char c = s.charAt(p);
+            if (Boundaries.isDigit(c)) {
+                d[count++] = c;
+            }
+        }
+        return count;
+    }
+
+    /** 16 digits in fours, 15 or 19 with a shorter last group, Amex and Diners 4-6-5 and 4-6-4, or no grouping. */
+    private static boolean cardGrouping(int[] groups, int g0, int g1) {
+        int m = g1 - g0;
+        if (m == 1) {
+            return true;
+        }
+        if (m == 3 && groups[g0] == 4 && groups[g0 + 1] == 6 && (groups[g0 + 2] == 5 || groups[g0 + 2] == 4)) {
+            return true;
+        }
+        if (m < 4) {
+            return false;
+        }
+        for (int g = g0; g < g1 - 1; g++) {
+            if (groups[g] != 4) {
+                return false;
+            }
+        }
+        return groups[g1 - 1] == 3 || groups[g1 - 1] == 4;
+    }
+
+    /** 10 digits, or 3-3-2-2, or 3-2-2-3. */
+    private static boolean nipGrouping(int[] groups, int g0, int g1) {
+        int m = g1 - g0;
+        if (m == 1) {
+            return true;
+        }
+        return m == 4 && groups[g0] == 3 && groups[g0 + 2] == 2
+                && (groups[g0 + 1] == 3 && groups[g0 + 3] == 2 || groups[g0 + 1] == 2 && groups[g0 + 3] == 3);
+    }
+
+    /** 26 digits, or as banks print them: 2 check digits, then six groups of four. */
+    private static boolean accountGrouping(int[] groups, int g0, int g1) {
+        if (g1 - g0 == 1) {
+            return true;
+        }
+        if (g1 - g0 != 7 || groups[g0] != 2) {
+            return false;
+        }
+        for (int g = g0 + 1; g < g1; g++) {
+            if (groups[g] != 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A Polish NRB: 26 digits whose IBAN with "PL" in front passes mod 97. */
+    private static boolean isAccountNumber(char[] d) {
+        return IBANCheckDigit.IBAN_CHECK_DIGIT.isValid("PL" + new String(d, 0, 26));
+    }
+
+    /** Four groups of 0-255 without leading zeros, confirmed by commons-validator. */
+    private static boolean isIpv4(String s, int from, int to) {
+        int value = 0;
+        int length = 0;
+        for (int p = from; p <= to; p++) {
+            char c = p < to ? s.charAt(p) : '.';
+            if (c == '.') {
+                if (length == 0 || length > 3 || value > 255 || (length > 1 && s.charAt(p - length) == '0')) {
+                    return false;
+                }
+                value = 0;
+                length = 0;
+            } else {
+                value = value * 10 + (c - '0');
+                length++;
+            }
+        }
+        return InetAddressValidator.getInstance().isValidInet4Address(s.substring(from, to));
+    }
+
+    private static boolean hasPlPrefix(String s, int start) {
+        return start >= 2 && (s.charAt(start - 2) | 0x20) == 'p' && (s.charAt(start - 1) | 0x20) == 'l'
+                && Boundaries.leftOk(s, start - 2);
+    }
+}
