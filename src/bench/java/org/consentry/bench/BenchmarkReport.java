@@ -23,19 +23,38 @@ public final class BenchmarkReport {
         Map<String, RunResult> byName = new LinkedHashMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
-            byName.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), r);
+            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            StringBuilder params = new StringBuilder();
+            for (String key : r.getParams().getParamsKeys()) {
+                params.append(params.isEmpty() ? "[" : ",").append(key).append('=').append(r.getParams().getParam(key));
+            }
+            byName.put(shortName + (params.isEmpty() ? "" : params.append(']').toString()), r);
         }
         System.out.println();
         System.out.println("== Consentry benchmark report (" + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores)");
-        byName.forEach((name, r) -> System.out.printf(Locale.ROOT, "%-55s %12.1f ± %8.1f %s%n", name,
-                r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(), r.getPrimaryResult().getScoreUnit()));
+        byName.forEach((name, r) -> {
+            var result = r.getSecondaryResults().containsKey("bytes") ? r.getSecondaryResults().get("bytes") : r.getPrimaryResult();
+            String unit = result.getScoreUnit().replace("ops/us", "MB/s (bytes/us)");
+            System.out.printf(Locale.ROOT, "%-70s %12.1f ± %8.1f %s%n", name, result.getScore(), result.getScoreError(), unit);
+        });
         ratio(byName, "CryptoBenchmark.consentrySeal", "CryptoBenchmark.rawJceCachedCipher",
                 "project seal (Tink) vs raw JCE, 1 KB field", null);
         ratio(byName, "CryptoBenchmark.rawJceCipherPerCall", "CryptoBenchmark.rawJceCachedCipher",
                 "Cipher.getInstance per call vs cached Cipher", null);
         ratio(byName, "GuardChainBenchmark.guardChain", "GuardChainBenchmark.rawSealThreeFields",
                 "guard chain (consent check + seal 3 fields) vs raw AES-GCM of the 3 fields", 1.5);
+        RunResult redact = byName.get("RedactionBenchmark.redact");
+        RunResult regex = byName.get("RedactionBenchmark.regexBaseline");
+        if (redact != null) {
+            double mbs = redact.getPrimaryResult().getScore();
+            System.out.printf(Locale.ROOT, "rate   %-75s %6.1f MB/s  (target >= 50 MB/s per core: %s)%n",
+                    "redaction of a 2 KB Polish/English chat, one thread", mbs, mbs >= 50 ? "met" : "NOT MET");
+            if (regex != null) {
+                System.out.printf(Locale.ROOT, "ratio  %-75s %6.1fx%n", "redaction vs a java.util.regex scan for the same kinds",
+                        mbs / regex.getPrimaryResult().getScore());
+            }
+        }
     }
 
     private static void ratio(Map<String, RunResult> results, String slower, String baseline, String label, Double target) {

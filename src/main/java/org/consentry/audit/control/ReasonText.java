@@ -1,18 +1,36 @@
 package org.consentry.audit.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+import org.consentry.redaction.control.PiiScanner;
+import org.consentry.redaction.control.RedactionPolicy;
+import org.consentry.redaction.control.Redactor;
+import org.consentry.redaction.entity.Operator;
+import org.consentry.redaction.entity.PiiType;
 
 /**
- * Makes a free-text reason fit for the audit: one line, bounded. (Personal data that a person typed
- * into it is masked by the redaction scanner.)
+ * Makes a free-text reason fit for the audit: one line, bounded, and whatever personal data a person
+ * typed into it dropped ({@code [EMAIL]}, {@code [PESEL]}, ...), since the audit holds none.
  */
 @ApplicationScoped
 public class ReasonText {
 
     static final int MAX = 300;
+    private static final Redactor REDACTOR = new Redactor(PiiScanner.standard());
+    private static final RedactionPolicy DROP_ALL;
+
+    static {
+        Map<PiiType, Operator> drop = new EnumMap<>(PiiType.class);
+        for (PiiType type : PiiType.values()) {
+            drop.put(type, Operator.DROP);
+        }
+        DROP_ALL = RedactionPolicy.of(drop);
+    }
 
     public String clean(String reason) {
         String oneLine = reason.replaceAll("\\p{Cntrl}", " ").strip();
-        return oneLine.length() <= MAX ? oneLine : oneLine.substring(0, MAX);
+        String bounded = oneLine.length() <= MAX ? oneLine : oneLine.substring(0, MAX);
+        return REDACTOR.newTranscript(DROP_ALL, null).redact(bounded).text();
     }
 }

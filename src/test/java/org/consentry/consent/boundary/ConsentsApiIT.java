@@ -195,6 +195,20 @@ class ConsentsApiIT {
     }
 
     @Test
+    void evidenceMustBeAReferenceNotPersonalData() {
+        var reply = api.put(consents("crm-sync"), Api.BOT,
+                "{\"noticeVersion\":\"2026-11\",\"channel\":\"web\",\"evidence\":\"agreed by jan.k@example.com, tel. 601 234 567\"}");
+        assertEquals(400, reply.status());
+        JsonObject error = reply.problem().getJsonArray("errors").getJsonObject(0);
+        assertEquals("evidence", error.getString("field"));
+        assertTrue(error.getString("message").contains("EMAIL"), error::toString);
+        assertTrue(error.getString("message").contains("PHONE"), error::toString);
+        assertTrue(!reply.text().contains("jan.k@example.com") && !reply.text().contains("601 234 567"),
+                "the problem never repeats the value");
+        assertEquals(0, api.get(consents(null), Api.BOT).json().getJsonArray("history").size());
+    }
+
+    @Test
     void unknownMembersAndWrongTypesAreRejectedByName() {
         var reply = api.put(consents("crm-sync"), Api.BOT,
                 "{\"noticeVersion\":2026,\"channel\":\"web\",\"evidence\":\"e\",\"marketing\":true}");
