@@ -6,6 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -23,6 +29,15 @@ public final class Deployments {
     private static final Path LIBS = Path.of("target", "consentry", "WEB-INF", "lib");
     private static final String CONFIG = "META-INF/microprofile-config.properties";
 
+    /** What each component's code uses of the others (the platform is always there). */
+    private static final Map<String, List<String>> USES = Map.of(
+            "redaction", List.of(),
+            "crypto", List.of(),
+            "retention", List.of(),
+            "audit", List.of("crypto", "redaction"),
+            "consent", List.of("audit", "crypto", "redaction"),
+            "notice", List.of("consent", "retention"));
+
     private Deployments() {
     }
 
@@ -38,7 +53,10 @@ public final class Deployments {
         return war.addAsResource(new StringAsset(mainConfig() + "\n" + extraConfig), CONFIG);
     }
 
-    /** The platform and the named components (org.consentry.&lt;name&gt;), with all resources and libraries. */
+    /**
+     * The platform and the named components (org.consentry.&lt;name&gt;) with the components they use, all
+     * resources and libraries.
+     */
     public static WebArchive component(String archiveName, String extraConfig, String... components) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, archiveName + ".war")
                 .addPackages(true, "org.consentry.platform")
@@ -47,7 +65,7 @@ public final class Deployments {
                 .addAsWebInfResource(WEBAPP.resolve("beans.xml").toFile(), "beans.xml")
                 .addAsWebInfResource(WEBAPP.resolve("ibm-web-ext.xml").toFile(), "ibm-web-ext.xml")
                 .setWebXML(WEBAPP.resolve("web.xml").toFile());
-        for (String component : components) {
+        for (String component : withWhatTheyUse(components)) {
             war.addPackages(true, "org.consentry." + component);
         }
         try (Stream<Path> resources = Files.walk(CLASSES); Stream<Path> libs = Files.list(LIBS)) {
@@ -59,6 +77,21 @@ public final class Deployments {
             throw new UncheckedIOException(e);
         }
         return war;
+    }
+
+    static Set<String> withWhatTheyUse(String... components) {
+        Set<String> all = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(components));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (!USES.containsKey(next)) {
+                throw new IllegalArgumentException("unknown component " + next + ": add it to Deployments.USES");
+            }
+            if (all.add(next)) {
+                todo.addAll(USES.get(next));
+            }
+        }
+        return all;
     }
 
     private static String mainConfig() {

@@ -12,11 +12,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.logging.Logger;
-import org.consentry.audit.control.AuditEntry;
-import org.consentry.audit.control.AuditTrail;
-import org.consentry.audit.entity.Outcome;
 import org.consentry.crypto.control.KekRotation;
 import org.consentry.crypto.control.Rewrapping;
+import org.consentry.crypto.entity.KeyOperation;
 import org.consentry.crypto.entity.KeyRotation;
 import org.consentry.platform.control.SafeLog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,7 +39,7 @@ public class KeyRotator {
     KeyRotator self;
 
     @Inject
-    AuditTrail audit;
+    jakarta.enterprise.event.Event<KeyOperation> operations;
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
@@ -71,7 +69,7 @@ public class KeyRotator {
             while (self.batch(rotationId) > 0) {
                 // next batch
             }
-            self.recordEnd(rotationId, Outcome.DONE);
+            self.recordEnd(rotationId);
         } catch (RuntimeException e) {
             SafeLog.failure(LOG, "key-rotation " + rotationId, e);
             self.fail(rotationId);
@@ -84,12 +82,11 @@ public class KeyRotator {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordEnd(String rotationId, Outcome outcome) {
+    public void recordEnd(String rotationId) {
         KeyRotation rotation = em.find(KeyRotation.class, rotationId);
-        if (rotation != null && rotation.status() != KeyRotation.Status.RUNNING) {
-            audit.recordAs("key-rotation", AuditEntry.of("key.rewrap", outcome)
-                    .detail("rotation " + rotationId + ": " + rotation.rewrapped() + " data keys re-wrapped to KEK version "
-                            + rotation.toVersion()));
+        if (rotation != null && rotation.status() == KeyRotation.Status.DONE) {
+            operations.fire(new KeyOperation("key.rewrap", true, "rotation " + rotationId + ": " + rotation.rewrapped()
+                    + " data keys re-wrapped to KEK version " + rotation.toVersion(), "key-rotation"));
         }
     }
 
@@ -98,7 +95,7 @@ public class KeyRotator {
         KeyRotation rotation = em.find(KeyRotation.class, rotationId);
         if (rotation != null && rotation.status() == KeyRotation.Status.RUNNING) {
             rotation.finish(KeyRotation.Status.FAILED, java.time.Instant.now());
-            audit.recordAs("key-rotation", AuditEntry.of("key.rewrap", Outcome.FAILED).detail("rotation " + rotationId));
+            operations.fire(new KeyOperation("key.rewrap", false, "rotation " + rotationId, "key-rotation"));
         }
     }
 }

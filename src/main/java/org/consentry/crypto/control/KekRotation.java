@@ -7,10 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import org.consentry.audit.control.AuditEntry;
-import org.consentry.audit.control.AuditTrail;
-import org.consentry.audit.entity.Outcome;
 import org.consentry.crypto.entity.KekState;
+import org.consentry.crypto.entity.KeyOperation;
 import org.consentry.crypto.entity.KeyRotation;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.ProblemType;
@@ -41,7 +39,7 @@ public class KekRotation {
     Rewrapping rewrapping;
 
     @Inject
-    AuditTrail audit;
+    Event<KeyOperation> operations;
 
     @Inject
     Clock clock;
@@ -70,8 +68,8 @@ public class KekRotation {
         state.promote(to, clock.instant());
         KeyRotation rotation = new KeyRotation(from, to, rewrapping.countOlderThan(to), actor, clock.instant());
         em.persist(rotation);
-        audit.record(AuditEntry.of("key.rotation", Outcome.DONE).detail("KEK version " + from + " -> " + to + "; "
-                + rotation.total() + " data keys to re-wrap; rotation " + rotation.id()));
+        operations.fire(new KeyOperation("key.rotation", true, "KEK version " + from + " -> " + to + "; "
+                + rotation.total() + " data keys to re-wrap; rotation " + rotation.id(), null));
         started.fire(new RotationStarted(rotation.id()));
         return rotation;
     }

@@ -3,6 +3,8 @@ package org.consentry.crypto.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,11 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.consentry.crypto.entity.DataSubject;
+import org.consentry.crypto.entity.FieldsOpened;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
 
 /**
- * Refuses to start when an entity declares personal fields that would not be sealed: every
+ * Refuses to start when personal data could be opened without a record of it (no audit observing
+ * {@link FieldsOpened}), or when an entity declares personal fields that would not be sealed: every
  * {@code @PersonalData} field must be {@link Sealed}, its entity a {@link DataSubject} with the
  * {@link SealingListener}. Without this check a forgotten listener would store nothing instead of
  * ciphertext.
@@ -27,8 +31,14 @@ public class SealingCheck {
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
 
+    @Inject
+    BeanManager beans;
+
     void verify(@Observes @Initialized(ApplicationScoped.class) Object started) {
         List<String> problems = new ArrayList<>();
+        if (beans.resolveObserverMethods(new FieldsOpened("s", "t", "r", List.of(), null, true)).isEmpty()) {
+            problems.add("nothing records the opening of personal data (no observer of FieldsOpened: the audit is missing)");
+        }
         for (EntityType<?> entity : em.getMetamodel().getEntities()) {
             problems.addAll(problemsOf(entity.getJavaType()));
         }

@@ -31,7 +31,7 @@ class AuditChainIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.component("audit-chain-it", "consentry.audit.link-interval=PT1H", "audit", "crypto");
+        return Deployments.component("audit-chain-it", "consentry.audit.link-interval=PT1H", "audit");
     }
 
     @Inject

@@ -53,7 +53,7 @@ class ConsentLedgerIT {
                 consentry.purposes.order-support.notice-version=2026-11
                 consentry.purposes.order-support.text.en=Answering questions about your orders.
                 consentry.purposes.order-support.text.pl=Odpowiedzi na pytania o zamówienia.
-                """, "consent", "crypto", "audit");
+                """, "consent");
     }
 
     @Inject

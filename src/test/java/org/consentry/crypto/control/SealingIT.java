@@ -42,7 +42,7 @@ class SealingIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.component("sealing-it", "", "crypto", "consent", "audit");
+        return Deployments.component("sealing-it", "", "crypto", "consent");
     }
 
     @Inject

@@ -26,7 +26,7 @@ class PrivacyNoticeIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.component("notice-it", "", "notice", "consent", "retention", "crypto", "audit");
+        return Deployments.component("notice-it", "", "notice");
     }
 
     @ArquillianResource
