@@ -60,6 +60,20 @@ public final class Api {
         return builder;
     }
 
+    /** Only the status of a response whose body may never end (server-sent events). */
+    public int status(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<java.io.InputStream> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any request, for the odd cases (wrong content type, huge bodies, bearer tokens). */
     public Reply send(HttpRequest.Builder builder) {
         try {

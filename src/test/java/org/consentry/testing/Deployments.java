@@ -36,7 +36,9 @@ public final class Deployments {
             "retention", List.of(),
             "audit", List.of("crypto", "redaction"),
             "consent", List.of("audit", "crypto", "redaction"),
-            "notice", List.of("consent", "retention"));
+            "notice", List.of("consent", "retention"),
+            "outbox", List.of("audit"),
+            "escalation", List.of("consent", "audit", "crypto", "redaction", "outbox"));
 
     private Deployments() {
     }
@@ -45,6 +47,11 @@ public final class Deployments {
     public static WebArchive application() {
         File war = new File(System.getProperty("consentry.war", "target/consentry.war"));
         return ShrinkWrap.create(ZipImporter.class, "consentry.war").importFrom(war).as(WebArchive.class);
+    }
+
+    /** The packaged application with the test helpers, for tests that run inside the server. */
+    public static WebArchive applicationWithHelpers() {
+        return application().addPackage("org.consentry.testing");
     }
 
     /** The packaged application with extra configuration appended to its microprofile-config.properties. */

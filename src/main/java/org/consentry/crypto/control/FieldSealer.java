@@ -84,6 +84,35 @@ public class FieldSealer {
         return clear;
     }
 
+    /**
+     * Opens the same field of several entities of one subject (a transcript's messages), recorded once.
+     */
+    public List<String> openEach(List<? extends DataSubject> entities, String field, Access access) {
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        SealedFields meta = SealedFields.of(entities.get(0).getClass());
+        String subjectId = entities.get(0).subjectId();
+        String rows = entities.size() == 1 ? meta.rowId(entities.get(0)) : entities.size() + " rows";
+        java.util.ArrayList<String> clear = new java.util.ArrayList<>(entities.size());
+        try {
+            Aead key = keys.forOpening(subjectId);
+            for (DataSubject entity : entities) {
+                if (!entity.subjectId().equals(subjectId)) {
+                    throw new IllegalArgumentException("openEach takes the entities of one subject");
+                }
+                Sealed value = meta.value(entity, field);
+                clear.add(value == null ? null
+                        : new String(FieldCipher.open(key, meta.address(entity, field), value.ciphertext()), StandardCharsets.UTF_8));
+            }
+        } catch (RuntimeException failure) {
+            opened.fire(new FieldsOpened(subjectId, meta.table, rows, List.of(field), access, false));
+            throw failure;
+        }
+        opened.fire(new FieldsOpened(subjectId, meta.table, rows, List.of(field), access, true));
+        return clear;
+    }
+
     /** Seals a value that is not an entity field (a token's original, say) at an address of its own. */
     public byte[] seal(String subjectId, FieldAddress address, String value) {
         return FieldCipher.seal(keys.forSealing(subjectId), address, value.getBytes(StandardCharsets.UTF_8));

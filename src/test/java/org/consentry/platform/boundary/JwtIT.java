@@ -3,24 +3,14 @@ package org.consentry.platform.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.Tokens;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,24 +27,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class JwtIT {
 
-    private static final String ISSUER = "https://idp.consentry.test";
-    private static final KeyPair TRUSTED = rsa();
-    private static final KeyPair STRANGER = rsa();
+    private static final String ISSUER = Tokens.ISSUER;
+    private static final KeyPair TRUSTED = Tokens.TRUSTED;
+    private static final KeyPair STRANGER = Tokens.rsa();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        String pem = Base64.getEncoder().encodeToString(TRUSTED.getPublic().getEncoded());
-        return Deployments.application("""
-                mp.jwt.verify.issuer=%s
-                mp.jwt.verify.publickey=-----BEGIN PUBLIC KEY-----\\n%s\\n-----END PUBLIC KEY-----
-                """.formatted(ISSUER, pem));
+        return Deployments.application(Tokens.serverConfig());
     }
 
     @ArquillianResource
     URL base;
 
     @Test
-    void theGroupsClaimNamesTheRoleAndTheUpnTheCaller() throws Exception {
+    void theGroupsClaimNamesTheRoleAndTheUpnTheCaller() {
         Api api = new Api(base);
         String subject = "jwt-" + UUID.randomUUID();
         var grant = api.send(bearer(api, "api/v1/subjects/" + subject + "/consents/crm-sync",
@@ -71,7 +57,14 @@ class JwtIT {
     }
 
     @Test
-    void aRoleWithoutAccessIs403() throws Exception {
+    void basicLoginStillWorksBesideJwt() {
+        Api api = new Api(base);
+        assertEquals(200, api.get("api/v1/subjects/x/consents", Api.ADMIN).status());
+        assertEquals(401, api.get("api/v1/subjects/x/consents", "admin:wrong").status());
+    }
+
+    @Test
+    void aRoleWithoutAccessIs403() {
         Api api = new Api(base);
         var reply = api.send(bearer(api, "api/v1/subjects/x/consents", token(TRUSTED, ISSUER, "agent-3", List.of("agent"), 300)).GET());
         assertEquals(403, reply.status(), reply::toString);
@@ -79,7 +72,7 @@ class JwtIT {
     }
 
     @Test
-    void untrustedExpiredOrForeignTokensAre401() throws Exception {
+    void untrustedExpiredOrForeignTokensAre401() {
         Api api = new Api(base);
         for (String token : List.of(
                 token(STRANGER, ISSUER, "mallory", List.of("admin"), 300),
@@ -96,27 +89,7 @@ class JwtIT {
         return api.request(path, Api.ANONYMOUS).header("Authorization", "Bearer " + token);
     }
 
-    private static String token(KeyPair keys, String issuer, String upn, List<String> groups, long secondsValid)
-            throws JOSEException {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer).subject(upn).claim("upn", upn).claim("groups", groups)
-                .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now.minusSeconds(secondsValid < 0 ? 1200 : 0)))
-                .expirationTime(Date.from(now.plusSeconds(secondsValid)))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
-        jwt.sign(new RSASSASigner(keys.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String token(KeyPair keys, String issuer, String upn, List<String> groups, long secondsValid) {
+        return Tokens.token(keys, issuer, upn, groups, secondsValid);
     }
 }

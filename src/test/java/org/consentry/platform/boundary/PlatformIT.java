@@ -138,7 +138,7 @@ class PlatformIT {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new TrustManager[] {new TrustDevCertificate()}, null);
         HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:19443/" + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + System.getProperty("it.https.port", "19443") + "/" + path)).GET();
         if (user != null) {
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(user.getBytes()));
         }

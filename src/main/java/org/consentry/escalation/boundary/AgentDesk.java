@@ -1,0 +1,265 @@
+package org.consentry.escalation.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.consentry.audit.control.AuditEntry;
+import org.consentry.audit.control.AuditTrail;
+import org.consentry.audit.entity.Outcome;
+import org.consentry.crypto.control.FieldSealer;
+import org.consentry.crypto.entity.Access;
+import org.consentry.escalation.control.EscalationFeed;
+import org.consentry.escalation.control.HandoffLimits;
+import org.consentry.escalation.control.NameMask;
+import org.consentry.escalation.control.RevealLimit;
+import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.EscalationMessage;
+import org.consentry.escalation.entity.EscalationResolved;
+import org.consentry.escalation.entity.EscalationStatus;
+import org.consentry.escalation.entity.MessageBody;
+import org.consentry.escalation.entity.PiiToken;
+import org.consentry.escalation.entity.Sender;
+import org.consentry.outbox.control.Outbox;
+import org.consentry.platform.control.Caller;
+import org.consentry.platform.control.ProblemException;
+import org.consentry.platform.control.ProblemType;
+import org.consentry.platform.control.Problems;
+import org.consentry.redaction.control.Masks;
+import org.consentry.redaction.control.PiiScanner;
+import org.consentry.redaction.control.RedactionPolicy;
+import org.consentry.redaction.control.Redactor;
+import org.consentry.redaction.entity.Operator;
+import org.consentry.redaction.entity.PiiType;
+
+/**
+ * The agents' side. Object-level authorisation: an escalation exists for an agent only while it waits
+ * in the queue or is assigned to that agent; anything else answers 404, the same on every path, so that
+ * no agent learns of another's conversations. Admins may read any escalation, never reveal or reply.
+ */
+@ApplicationScoped
+@Transactional
+public class AgentDesk {
+
+    public static final ProblemType TAKEN = new ProblemType("already-claimed", 409, "Another agent has it");
+    public static final String PURPOSE = "support-handoff";
+    public static final String CALLBACK_KIND = "callback.agent-message";
+    private static final Redactor MASKING = new Redactor(PiiScanner.standard());
+    private static final RedactionPolicy MASK_ALL;
+
+    static {
+        Map<PiiType, Operator> all = new EnumMap<>(PiiType.class);
+        for (PiiType type : PiiType.values()) {
+            all.put(type, Operator.MASK);
+        }
+        MASK_ALL = RedactionPolicy.of(all);
+    }
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    FieldSealer sealer;
+
+    @Inject
+    EscalationFeed feed;
+
+    @Inject
+    RevealLimit revealLimit;
+
+    @Inject
+    HandoffLimits limits;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<EscalationResolved> resolutions;
+
+    public List<Views.QueueItem> queue(EscalationStatus status, int limit) {
+        Instant now = clock.instant();
+        var query = status == EscalationStatus.WAITING || caller.isInRole("admin")
+                ? em.createNamedQuery(Escalation.QUEUE, Escalation.class).setParameter("status", status)
+                : em.createQuery("SELECT e FROM Escalation e WHERE e.status = :status AND e.agent = :agent"
+                        + " ORDER BY e.createdAt, e.id", Escalation.class)
+                .setParameter("status", status).setParameter("agent", caller.name());
+        return query.setMaxResults(limit).getResultStream()
+                .map(e -> new Views.QueueItem(e.id(), e.status().name(), e.language(), e.reason(), e.createdAt(),
+                        Duration.between(e.createdAt(), now).getSeconds(), e.messageCount()))
+                .toList();
+    }
+
+    /** Exactly one agent wins: the database changes a WAITING row to ASSIGNED once. */
+    public Views.Claimed claim(String id) {
+        String agent = caller.name();
+        int won = em.createQuery("UPDATE Escalation e SET e.status = :assigned, e.agent = :agent, e.claimedAt = :now"
+                        + " WHERE e.id = :id AND e.status = :waiting")
+                .setParameter("assigned", EscalationStatus.ASSIGNED).setParameter("agent", agent)
+                .setParameter("now", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).setParameter("id", id)
+                .setParameter("waiting", EscalationStatus.WAITING).executeUpdate();
+        Escalation escalation = em.find(Escalation.class, id);
+        if (escalation == null) {
+            throw notFound(id);
+        }
+        em.refresh(escalation);
+        if (won == 0) {
+            if (escalation.isHeldBy(agent)) {
+                return new Views.Claimed(id, escalation.status().name(), agent);
+            }
+            throw new ProblemException(TAKEN, "Escalation " + id + " is no longer waiting.");
+        }
+        feed.publish(EscalationFeed.CLAIMED, escalation);
+        audit.record(new AuditEntry("escalation.claim", PURPOSE, escalation.subjectId(), null, Outcome.DONE,
+                "escalation " + id));
+        return new Views.Claimed(id, escalation.status().name(), agent);
+    }
+
+    public Views.Detail view(String id) {
+        Escalation e = readable(id, caller.isInRole("admin"));
+        Access access = Access.of("escalation.view", PURPOSE);
+        Map<String, String> customer = sealer.open(e, access, "customerName", "customerEmail", "customerPhone");
+        List<EscalationMessage> messages = messages(e.id(), null);
+        List<String> bodies = sealer.openEach(messages, "body", access);
+        List<Views.Message> transcript = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            EscalationMessage m = messages.get(i);
+            MessageBody body = MessageBody.fromJson(bodies.get(i));
+            String text = m.sender() == Sender.AGENT ? MASKING.newTranscript(MASK_ALL, null).redact(body.text()).text() : body.text();
+            transcript.add(new Views.Message(m.id(), m.seq(), m.sender().name(), m.author(), m.sentAt(), text,
+                    body.masks().stream().map(k -> new Views.Mask(k.token(), k.type().name(), k.start(), k.end())).toList()));
+        }
+        return new Views.Detail(e.id(), e.conversationId(), e.status().name(), e.language(), e.reason(), e.agent(),
+                e.createdAt(), e.claimedAt(), e.resolvedAt(), e.status() == EscalationStatus.ASSIGNED,
+                new Views.Customer(NameMask.of(customer.get("customerName")), mask(PiiType.EMAIL, customer.get("customerEmail")),
+                        mask(PiiType.PHONE, customer.get("customerPhone"))),
+                transcript);
+    }
+
+    /** One value in clear, for the assigned agent, with a reason; rate-limited and audited. */
+    public Views.Revealed reveal(String id, RevealRequest request) {
+        Escalation e = held(id);
+        ProblemException tooMany = revealLimit.check(caller.name());
+        if (tooMany != null) {
+            audit.recordIndependently(new AuditEntry(RevealLimit.ACTION, PURPOSE, e.subjectId(), request.field(),
+                    Outcome.DENIED, "reveal limit reached; escalation " + id));
+            throw tooMany;
+        }
+        Access access = new Access(RevealLimit.ACTION, PURPOSE, request.reason());
+        String value = switch (request.field()) {
+            case "customer.name" -> sealer.open(e, "customerName", access);
+            case "customer.email" -> sealer.open(e, "customerEmail", access);
+            case "customer.phone" -> sealer.open(e, "customerPhone", access);
+            default -> {
+                PiiToken token = em.find(PiiToken.class, request.field());
+                if (token == null || !token.escalationId().equals(id)) {
+                    throw new ProblemException(Problems.NOT_FOUND, "No value " + request.field() + " in escalation " + id + ".")
+                            .with("field", "field");
+                }
+                yield sealer.open(token, "original", access);
+            }
+        };
+        return new Views.Revealed(request.field(), value);
+    }
+
+    /** The assigned agent writes to the customer: stored sealed, sent to the bot's callback through the outbox. */
+    public Views.AgentMessage reply(String id, String text) {
+        limits.text("text", text);
+        Escalation e = held(id);
+        Escalation locked = em.find(Escalation.class, e.id(), LockModeType.PESSIMISTIC_WRITE);
+        limits.another(locked.messageCount());
+        EscalationMessage message = new EscalationMessage(locked, Sender.AGENT, caller.name(), clock.instant(),
+                new MessageBody(text, List.of()).toJson());
+        em.persist(message);
+        String delivery = "poll";
+        if (locked.callbackUrl() != null) {
+            outbox.enqueue(CALLBACK_KIND, locked.subjectId(), message.id(), locked.callbackUrl());
+            delivery = "callback";
+        }
+        feed.publish(EscalationFeed.MESSAGE, locked);
+        return new Views.AgentMessage(message.id(), message.seq(), delivery);
+    }
+
+    /** Ends the agent's part: the bot answers again, the agent's access ends, the CRM sync may start. */
+    public Views.Claimed resolve(String id) {
+        Escalation e = held(id);
+        Escalation locked = em.find(Escalation.class, e.id(), LockModeType.PESSIMISTIC_WRITE);
+        locked.resolve(clock.instant());
+        feed.publish(EscalationFeed.RESOLVED, locked);
+        audit.record(new AuditEntry("escalation.resolve", PURPOSE, locked.subjectId(), null, Outcome.DONE, "escalation " + id));
+        resolutions.fire(new EscalationResolved(locked.id(), locked.subjectId()));
+        return new Views.Claimed(id, locked.status().name(), locked.agent());
+    }
+
+    /** The agents' replies after {@code after}, for a bot without a callback. */
+    public List<Views.Relay> relay(String id, int after) {
+        Escalation e = em.find(Escalation.class, id);
+        if (e == null) {
+            throw notFound(id);
+        }
+        List<EscalationMessage> replies = messages(id, Sender.AGENT, after);
+        List<String> bodies = sealer.openEach(replies, "body", Access.of("escalation.relay", PURPOSE));
+        List<Views.Relay> out = new ArrayList<>(replies.size());
+        for (int i = 0; i < replies.size(); i++) {
+            EscalationMessage m = replies.get(i);
+            out.add(new Views.Relay(m.id(), m.seq(), m.author(), MessageBody.fromJson(bodies.get(i)).text(), m.sentAt()));
+        }
+        return out;
+    }
+
+    private List<EscalationMessage> messages(String escalationId, Sender only) {
+        return only == null ? em.createNamedQuery(EscalationMessage.OF, EscalationMessage.class)
+                .setParameter("escalationId", escalationId).setParameter("after", 0).getResultList()
+                : messages(escalationId, only, 0);
+    }
+
+    private List<EscalationMessage> messages(String escalationId, Sender only, int after) {
+        return em.createNamedQuery(EscalationMessage.OF_SENDER, EscalationMessage.class)
+                .setParameter("escalationId", escalationId).setParameter("sender", only).setParameter("after", after)
+                .getResultList();
+    }
+
+    /** The escalation, if the caller may read it: its assigned agent, or an admin. */
+    private Escalation readable(String id, boolean admin) {
+        Escalation e = em.find(Escalation.class, id);
+        if (e == null || !(admin || e.isHeldBy(caller.name()))) {
+            throw notFound(id);
+        }
+        return e;
+    }
+
+    /** The escalation, if the caller is its assigned agent (admins neither reveal nor reply). */
+    private Escalation held(String id) {
+        Escalation e = em.find(Escalation.class, id);
+        if (e == null || !e.isHeldBy(caller.name())) {
+            throw notFound(id);
+        }
+        return e;
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(Problems.NOT_FOUND, "No escalation " + id + " for you.");
+    }
+
+    private static String mask(PiiType type, String value) {
+        return value == null ? null : Masks.mask(type, value);
+    }
+}

@@ -1,0 +1,85 @@
+package org.consentry.escalation.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.consentry.crypto.control.FieldSealer;
+import org.consentry.crypto.entity.Access;
+import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.EscalationMessage;
+import org.consentry.escalation.entity.MessageBody;
+import org.consentry.outbox.control.DeliveryHandler;
+import org.consentry.outbox.control.DeliveryResult;
+import org.consentry.outbox.control.SignedPost;
+import org.consentry.outbox.entity.OutboxEntry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delivers an agent's reply to the bot's callback URL: a JSON body signed with
+ * consentry.callback.secret (header Consentry-Signature), the outbox entry's id as Idempotency-Key.
+ * The reply is opened at send time (audited as a system delivery); an erased one is not sent.
+ */
+@ApplicationScoped
+public class AgentReplyCallbacks implements DeliveryHandler {
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    FieldSealer sealer;
+
+    @Inject
+    SignedPost post;
+
+    @Inject
+    AgentReplyCallbacks self;
+
+    @Inject
+    @ConfigProperty(name = "consentry.callback.secret")
+    Optional<String> secret;
+
+    @Override
+    public String kind() {
+        return AgentDesk.CALLBACK_KIND;
+    }
+
+    @Override
+    public DeliveryResult deliver(OutboxEntry entry) {
+        if (secret.isEmpty() || secret.get().isBlank()) {
+            return new DeliveryResult.Rejected("consentry.callback.secret is not set: unsigned callbacks are not sent");
+        }
+        Optional<byte[]> body = self.body(entry.reference());
+        if (body.isEmpty()) {
+            return new DeliveryResult.Obsolete("the reply no longer exists");
+        }
+        return post.send(URI.create(entry.target()), body.get(), secret.get().getBytes(StandardCharsets.UTF_8),
+                entry.id(), Map.of());
+    }
+
+    @Transactional
+    public Optional<byte[]> body(String messageId) {
+        EscalationMessage message = em.find(EscalationMessage.class, messageId);
+        if (message == null) {
+            return Optional.empty();
+        }
+        Escalation escalation = em.find(Escalation.class, message.escalationId());
+        String text = MessageBody.fromJson(sealer.open(message, "body", Access.of("callback.deliver", AgentDesk.PURPOSE))).text();
+        return Optional.of(Json.createObjectBuilder()
+                .add("type", "agent.message")
+                .add("escalationId", escalation.id())
+                .add("conversationId", escalation.conversationId())
+                .add("messageId", message.id())
+                .add("seq", message.seq())
+                .add("agent", message.author())
+                .add("text", text)
+                .add("sentAt", message.sentAt().toString())
+                .build().toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

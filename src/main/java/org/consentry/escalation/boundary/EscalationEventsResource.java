@@ -1,0 +1,37 @@
+package org.consentry.escalation.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("escalations/events")
+@RequestScoped
+@Tag(name = "escalations")
+public class EscalationEventsResource {
+
+    @Inject
+    QueueBroadcaster broadcaster;
+
+    @Context
+    Sse sse;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({"agent", "admin"})
+    @Operation(summary = "Server-sent events of the queue: escalation.waiting, .claimed, .message, .resolved",
+            description = "No personal data. Each event's id orders them; reconnect with Last-Event-ID to receive "
+                    + "what was missed (kept for a day). Changes made on any server reach clients of every server.")
+    public void subscribe(@Context SseEventSink sink, @HeaderParam("Last-Event-ID") String lastEventId) {
+        broadcaster.register(sse, sink, lastEventId);
+    }
+}

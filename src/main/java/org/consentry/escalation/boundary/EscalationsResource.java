@@ -1,0 +1,162 @@
+package org.consentry.escalation.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.EscalationMessage;
+import org.consentry.escalation.entity.EscalationStatus;
+import org.consentry.platform.control.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("escalations")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "escalations", description = "Bot-to-human handoff and the agents' work on it")
+public class EscalationsResource {
+
+    static final String ID = "[0-9a-f-]{36}";
+    static final String ID_MESSAGE = "must be an escalation id";
+
+    @Inject
+    Handoffs handoffs;
+
+    @Inject
+    AgentDesk desk;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("bot")
+    @Operation(summary = "Hand a conversation to human agents",
+            description = "Needs the subject's current consent to support-handoff (else 403 consent-required and "
+                    + "nothing is stored). Customer fields are sealed, the transcript redacted and sealed. The same "
+                    + "conversationId again answers 200 with the same escalation.")
+    public Response handOff(@NotNull @Valid HandoffRequest request) {
+        var existing = handoffs.existing(request);
+        if (existing.isPresent()) {
+            return created(existing.get(), Response.Status.OK);
+        }
+        try {
+            return created(handoffs.handOff(request), Response.Status.CREATED);
+        } catch (PersistenceException | TransactionalException raced) {
+            // the same conversation handed over twice at once: the other request stored it
+            return created(handoffs.existing(request).orElseThrow(() -> raced), Response.Status.OK);
+        }
+    }
+
+    @GET
+    @RolesAllowed({"agent", "admin"})
+    @Operation(summary = "The queue, oldest first, without personal data",
+            description = "status=WAITING shows every waiting escalation; ASSIGNED and RESOLVED show an agent their own.")
+    public List<Views.QueueItem> queue(@QueryParam("status") @DefaultValue("WAITING") @NotNull EscalationStatus status,
+                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return desk.queue(status, limit);
+    }
+
+    @POST
+    @Path("{id}/claim")
+    @RolesAllowed("agent")
+    @Operation(summary = "Take a waiting escalation; exactly one agent wins, the others get 409")
+    public Views.Claimed claim(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+        return desk.claim(id);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"agent", "admin"})
+    @Operation(summary = "The escalation with its transcript, personal data masked",
+            description = "For its assigned agent or an admin; 404 for anyone else. Masked values carry the token "
+                    + "to reveal them with.")
+    public Response view(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+        return private_(desk.view(id));
+    }
+
+    @POST
+    @Path("{id}/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("agent")
+    @Operation(summary = "One value in clear, with a reason (audited, rate-limited)")
+    public Response reveal(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                           @NotNull @Valid RevealRequest request) {
+        return private_(desk.reveal(id, request));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"bot", "agent"})
+    @Operation(summary = "A message: the bot forwards the customer's, the assigned agent writes to the customer",
+            description = "To the bot the answer says who holds the conversation and whether it may answer itself. An "
+                    + "agent's message goes to the bot's callback (signed, retried) or waits for the bot to collect it.")
+    public Response message(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                            @NotNull @Valid MessageRequest request) {
+        if (caller.isInRole("bot")) {
+            Escalation escalation = handoffs.find(id);
+            EscalationMessage message = handoffs.customerMessage(escalation, request.text());
+            Escalation now = handoffs.find(id);
+            boolean held = now.status() == EscalationStatus.ASSIGNED;
+            return Response.status(Response.Status.CREATED).entity(new Views.BotMessage(message.id(), message.seq(),
+                    now.status().name(), held ? now.agent() : null, !held)).build();
+        }
+        return Response.status(Response.Status.CREATED).entity(desk.reply(id, request.text())).build();
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @RolesAllowed("bot")
+    @Operation(summary = "The agents' replies after a position, for a bot without a callback")
+    public Response replies(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                            @QueryParam("after") @DefaultValue("0") @Min(0) int after) {
+        return private_(desk.relay(id, after));
+    }
+
+    @POST
+    @Path("{id}/resolve")
+    @RolesAllowed("agent")
+    @Operation(summary = "End the agent's part: the bot answers again, the CRM sync may start")
+    public Views.Claimed resolve(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
+        return desk.resolve(id);
+    }
+
+    private Response created(Escalation escalation, Response.Status status) {
+        return Response.status(status).location(uri.getBaseUriBuilder().path("escalations/{id}").build(escalation.id()))
+                .entity(new Views.Created(escalation.id(), escalation.status().name())).build();
+    }
+
+    /** Answers that hold personal data are never stored by a cache. */
+    private static Response private_(Object entity) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        noStore.setNoCache(true);
+        noStore.setPrivate(true);
+        return Response.ok(entity).cacheControl(noStore).build();
+    }
+}

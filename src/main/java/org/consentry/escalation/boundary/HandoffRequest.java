@@ -1,0 +1,23 @@
+package org.consentry.escalation.boundary;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.consentry.crypto.entity.DataSubject;
+import org.consentry.platform.boundary.SubjectId;
+
+/** The bot hands a conversation to humans. The conversation id makes a retry return the same escalation. */
+public record HandoffRequest(
+        @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._:@-]+", message = "must be 1-128 characters of A-Z a-z 0-9 . _ : @ -")
+        String conversationId,
+        @SubjectId String subjectId,
+        @NotNull @Pattern(regexp = "pl|en", message = "must be pl or en") String language,
+        @NotBlank @Size(max = 1000) String reason,
+        @NotNull @Valid CustomerFields customer,
+        @NotEmpty List<@NotNull @Valid TranscriptLine> transcript,
+        @Size(max = 2048) String callbackUrl) implements DataSubject {
+}

@@ -1,0 +1,116 @@
+package org.consentry.escalation.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import org.consentry.audit.control.ReasonText;
+import org.consentry.consent.boundary.RequiresConsent;
+import org.consentry.escalation.control.CallbackTargets;
+import org.consentry.escalation.control.EscalationFeed;
+import org.consentry.escalation.control.HandoffLimits;
+import org.consentry.escalation.control.TranscriptSealing;
+import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.EscalationMessage;
+import org.consentry.escalation.entity.EscalationStatus;
+import org.consentry.escalation.entity.Sender;
+import org.consentry.platform.control.ProblemException;
+import org.consentry.platform.control.ProblemType;
+import org.consentry.platform.control.Problems;
+
+/**
+ * The bot's side: handing a conversation over and forwarding the customer's later messages. Both move
+ * personal data for the purpose support-handoff, so both are guarded; without a current consent nothing
+ * is stored.
+ */
+@ApplicationScoped
+@Transactional
+public class Handoffs {
+
+    public static final ProblemType CONVERSATION_TAKEN = new ProblemType("conversation-conflict", 409,
+            "The conversation was escalated for another subject");
+    public static final ProblemType RESOLVED = new ProblemType("escalation-resolved", 409,
+            "The escalation is resolved");
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    TranscriptSealing sealing;
+
+    @Inject
+    CallbackTargets callbacks;
+
+    @Inject
+    HandoffLimits limits;
+
+    @Inject
+    EscalationFeed feed;
+
+    @Inject
+    ReasonText reasons;
+
+    @Inject
+    Clock clock;
+
+    @RequiresConsent("support-handoff")
+    public Escalation handOff(HandoffRequest request) {
+        limits.transcript(request.transcript().size());
+        for (int i = 0; i < request.transcript().size(); i++) {
+            limits.text("transcript[" + i + "].text", request.transcript().get(i).text());
+        }
+        String callback = callbacks.check(request.callbackUrl()).orElse(null);
+        var customer = request.customer();
+        Escalation escalation = new Escalation(request.conversationId(), request.subjectId(), request.language(),
+                reasons.clean(request.reason()), callback, customer.name(), customer.email(), customer.phone(), clock.instant());
+        em.persist(escalation);
+        TranscriptSealing.Conversation conversation = sealing.of(escalation);
+        for (TranscriptLine line : request.transcript()) {
+            em.persist(new EscalationMessage(escalation, line.from() == From.BOT ? Sender.BOT : Sender.CUSTOMER, null,
+                    line.at(), conversation.redact(line.text()).toJson()));
+        }
+        feed.publish(EscalationFeed.WAITING, escalation);
+        return escalation;
+    }
+
+    /** The escalation the bot made for a conversation, if any; a different subject is a conflict. */
+    public Optional<Escalation> existing(HandoffRequest request) {
+        return em.createNamedQuery(Escalation.BY_CONVERSATION, Escalation.class)
+                .setParameter("conversationId", request.conversationId()).getResultStream().findFirst()
+                .map(found -> {
+                    if (!found.subjectId().equals(request.subjectId())) {
+                        throw new ProblemException(CONVERSATION_TAKEN, "Conversation " + request.conversationId()
+                                + " was escalated for another subject.").with("field", "conversationId");
+                    }
+                    return found;
+                });
+    }
+
+    public Escalation find(String id) {
+        Escalation escalation = em.find(Escalation.class, id);
+        if (escalation == null) {
+            throw new ProblemException(Problems.NOT_FOUND, "No escalation " + id + ".");
+        }
+        return escalation;
+    }
+
+    /** A message the customer wrote after the handoff; the answer says who holds the conversation. */
+    @RequiresConsent("support-handoff")
+    public EscalationMessage customerMessage(Escalation escalation, String text) {
+        limits.text("text", text);
+        Escalation locked = em.find(Escalation.class, escalation.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (locked.status() == EscalationStatus.RESOLVED) {
+            throw new ProblemException(RESOLVED, "Escalation " + locked.id() + " is resolved: the bot answers again.");
+        }
+        limits.another(locked.messageCount());
+        EscalationMessage message = new EscalationMessage(locked, Sender.CUSTOMER, null, clock.instant(),
+                sealing.of(locked).redact(text).toJson());
+        em.persist(message);
+        feed.publish(EscalationFeed.MESSAGE, locked);
+        return message;
+    }
+}

@@ -1,0 +1,166 @@
+package org.consentry.escalation.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.consentry.crypto.control.SealingListener;
+import org.consentry.crypto.entity.DataSubject;
+import org.consentry.crypto.entity.PersonalData;
+import org.consentry.crypto.entity.Sealed;
+
+/**
+ * A chat the bot handed to humans. The customer's contact fields are sealed under the subject's key;
+ * the reason is stored as the bot gave it minus any identifier the scanner finds.
+ */
+@Entity
+@Table(name = "escalation")
+@EntityListeners(SealingListener.class)
+@NamedQuery(name = Escalation.BY_CONVERSATION, query = "SELECT e FROM Escalation e WHERE e.conversationId = :conversationId")
+@NamedQuery(name = Escalation.QUEUE, query = "SELECT e FROM Escalation e WHERE e.status = :status ORDER BY e.createdAt, e.id")
+public class Escalation implements DataSubject {
+
+    public static final String BY_CONVERSATION = "Escalation.byConversation";
+    public static final String QUEUE = "Escalation.queue";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "conversation_id", nullable = false, length = 128)
+    private String conversationId;
+
+    @Column(name = "subject_id", nullable = false, length = 128)
+    private String subjectId;
+
+    @Column(nullable = false, length = 2)
+    private String language;
+
+    @Column(nullable = false, length = 300)
+    private String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private EscalationStatus status;
+
+    @Column(length = 128)
+    private String agent;
+
+    @Column(name = "callback_url", length = 2048)
+    private String callbackUrl;
+
+    @PersonalData(category = "contact")
+    @Column(name = "customer_name")
+    private Sealed customerName;
+
+    @PersonalData(category = "contact")
+    @Column(name = "customer_email")
+    private Sealed customerEmail;
+
+    @PersonalData(category = "contact")
+    @Column(name = "customer_phone")
+    private Sealed customerPhone;
+
+    @Column(name = "message_count", nullable = false)
+    private int messageCount;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    protected Escalation() {
+    }
+
+    public Escalation(String conversationId, String subjectId, String language, String reason, String callbackUrl,
+                      String name, String email, String phone, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.conversationId = conversationId;
+        this.subjectId = subjectId;
+        this.language = language;
+        this.reason = reason;
+        this.callbackUrl = callbackUrl;
+        this.customerName = Sealed.of(name);
+        this.customerEmail = Sealed.of(email);
+        this.customerPhone = Sealed.of(phone);
+        this.status = EscalationStatus.WAITING;
+        this.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The next message's position in the conversation. */
+    public int nextSeq() {
+        return ++messageCount;
+    }
+
+    public void resolve(Instant at) {
+        if (status != EscalationStatus.ASSIGNED) {
+            throw new IllegalStateException("only an assigned escalation is resolved");
+        }
+        status = EscalationStatus.RESOLVED;
+        resolvedAt = at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public boolean isHeldBy(String user) {
+        return status == EscalationStatus.ASSIGNED && user.equals(agent);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String conversationId() {
+        return conversationId;
+    }
+
+    @Override
+    public String subjectId() {
+        return subjectId;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public EscalationStatus status() {
+        return status;
+    }
+
+    public String agent() {
+        return agent;
+    }
+
+    public String callbackUrl() {
+        return callbackUrl;
+    }
+
+    public int messageCount() {
+        return messageCount;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant claimedAt() {
+        return claimedAt;
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
+    }
+}

@@ -1,0 +1,216 @@
+package org.consentry.outbox.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.consentry.audit.control.AuditEntry;
+import org.consentry.audit.control.AuditTrail;
+import org.consentry.audit.entity.Outcome;
+import org.consentry.outbox.control.Backoff;
+import org.consentry.outbox.control.DeliveryHandler;
+import org.consentry.outbox.control.DeliveryResult;
+import org.consentry.outbox.control.Outbox;
+import org.consentry.outbox.entity.OutboxEntry;
+import org.consentry.platform.control.SafeLog;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends what the outbox holds. Each due entry is first leased in a short transaction (a conditional
+ * update, so among several servers exactly one gets it), then sent outside any transaction, then its
+ * outcome recorded: delivered on a 2xx, retried with exponential back-off and jitter until
+ * consentry.outbox.give-up-after (default P1D), then FAILED for an admin to look at. A server that dies
+ * mid-delivery leaves a lease that expires (consentry.outbox.lease, PT60S); another server then sends
+ * it again with the same Idempotency-Key, so the receiver applies it once.
+ */
+@ApplicationScoped
+public class OutboxWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
+    private final String owner = UUID.randomUUID().toString();
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @Any
+    Instance<DeliveryHandler> handlers;
+
+    @Inject
+    OutboxWorker self;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "consentry.outbox.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    @Inject
+    @ConfigProperty(name = "consentry.outbox.batch", defaultValue = "20")
+    int batch;
+
+    @Inject
+    @ConfigProperty(name = "consentry.outbox.lease", defaultValue = "PT60S")
+    Duration lease;
+
+    @Inject
+    @ConfigProperty(name = "consentry.outbox.retry-base", defaultValue = "PT1S")
+    Duration retryBase;
+
+    @Inject
+    @ConfigProperty(name = "consentry.outbox.retry-cap", defaultValue = "PT5M")
+    Duration retryCap;
+
+    @Inject
+    @ConfigProperty(name = "consentry.outbox.give-up-after", defaultValue = "P1D")
+    Duration giveUpAfter;
+
+    private Backoff backoff;
+    private ScheduledFuture<?> schedule;
+
+    @PostConstruct
+    void init() {
+        backoff = new Backoff(retryBase, retryCap);
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        schedule = scheduler.scheduleWithFixedDelay(this::drain, pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    /** Something was enqueued and committed: send it now rather than at the next poll. */
+    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Enqueued enqueued) {
+        executor.execute(this::drain);
+    }
+
+    /** Sends everything due; one drain at a time per server. */
+    public void drain() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<String> leased;
+            do {
+                leased = self.lease(batch);
+                leased.forEach(this::deliver);
+            } while (leased.size() == batch);
+        } catch (RuntimeException e) {
+            SafeLog.failure(LOG, "outbox", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> lease(int max) {
+        Instant now = clock.instant();
+        List<String> due = em.createQuery("SELECT e.id FROM OutboxEntry e WHERE e.status = :pending"
+                        + " AND e.nextAttemptAt <= :now AND (e.leaseUntil IS NULL OR e.leaseUntil < :now)"
+                        + " ORDER BY e.nextAttemptAt", String.class)
+                .setParameter("pending", OutboxEntry.Status.PENDING).setParameter("now", now)
+                .setMaxResults(max).getResultList();
+        List<String> mine = new ArrayList<>();
+        for (String id : due) {
+            int taken = em.createQuery("UPDATE OutboxEntry e SET e.leaseOwner = :owner, e.leaseUntil = :until"
+                            + " WHERE e.id = :id AND e.status = :pending AND (e.leaseUntil IS NULL OR e.leaseUntil < :now)")
+                    .setParameter("owner", owner).setParameter("until", now.plus(lease)).setParameter("id", id)
+                    .setParameter("pending", OutboxEntry.Status.PENDING).setParameter("now", now)
+                    .executeUpdate();
+            if (taken == 1) {
+                mine.add(id);
+            }
+        }
+        return mine;
+    }
+
+    private void deliver(String id) {
+        OutboxEntry entry = self.load(id);
+        DeliveryResult result;
+        try {
+            result = handlerFor(entry.kind())
+                    .map(h -> h.deliver(entry))
+                    .orElse(new DeliveryResult.Rejected("no handler for kind " + entry.kind()));
+        } catch (RuntimeException e) {
+            SafeLog.failure(LOG, "outbox " + id, e);
+            result = new DeliveryResult.Retry("failed: " + e.getClass().getSimpleName());
+        }
+        self.record(id, result);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public OutboxEntry load(String id) {
+        OutboxEntry entry = em.find(OutboxEntry.class, id);
+        em.detach(entry);
+        return entry;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(String id, DeliveryResult result) {
+        OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null || entry.status() != OutboxEntry.Status.PENDING || !owner.equals(entry.leaseOwner())) {
+            return; // erased meanwhile, or the lease ran out and another server took over
+        }
+        Instant now = clock.instant();
+        if (result instanceof DeliveryResult.Delivered) {
+            entry.attempted(OutboxEntry.Status.DELIVERED, result.what(), now, null);
+        } else if (result instanceof DeliveryResult.Obsolete) {
+            entry.cancel(result.what(), now);
+        } else if (result instanceof DeliveryResult.Rejected) {
+            entry.attempted(OutboxEntry.Status.FAILED, result.what(), now, null);
+        } else {
+            boolean giveUp = entry.createdAt().plus(giveUpAfter).isBefore(now);
+            entry.attempted(giveUp ? OutboxEntry.Status.FAILED : OutboxEntry.Status.PENDING,
+                    giveUp ? "gave up after " + giveUpAfter + ": " + result.what() : result.what(), now,
+                    giveUp ? null : now.plus(backoff.after(entry.attempts())));
+        }
+        if (entry.status() != OutboxEntry.Status.PENDING) {
+            audit.recordAs("outbox", new AuditEntry("outbox.delivery", null, entry.subjectId(), null,
+                    entry.status() == OutboxEntry.Status.DELIVERED ? Outcome.DONE : Outcome.FAILED,
+                    entry.kind() + " " + entry.id() + ": " + entry.status() + " after " + entry.attempts()
+                            + " attempt(s), " + entry.lastOutcome()));
+        }
+    }
+
+    private java.util.Optional<DeliveryHandler> handlerFor(String kind) {
+        return handlers.stream().filter(h -> h.kind().equals(kind)).findFirst();
+    }
+}

@@ -1,0 +1,16 @@
+package org.consentry.outbox.control;
+
+import org.consentry.outbox.entity.OutboxEntry;
+
+/**
+ * Sends the deliveries of one kind: builds the body from the referenced record (opening sealed data
+ * is audited by the implementation) and makes the HTTP call(s). Called outside any transaction, at
+ * least once per entry; the receiver deduplicates on the entry id, sent as the Idempotency-Key.
+ */
+public interface DeliveryHandler {
+
+    /** The kind of entries this handler sends, e.g. {@code callback.agent-message}. */
+    String kind();
+
+    DeliveryResult deliver(OutboxEntry entry);
+}

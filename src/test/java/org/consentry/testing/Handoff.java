@@ -1,0 +1,91 @@
+package org.consentry.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Builds handoff requests for the tests, with a known customer whose data must never leak. */
+public final class Handoff {
+
+    public static final String NAME = "Katarzyna Wiśniewska";
+    public static final String EMAIL = "k.wisniewska@example.pl";
+    public static final String PHONE = "+48 601 234 567";
+    public static final String CARD = "4111 1111 1111 1111";
+    public static final String PESEL = "44051401359";
+
+    public final String subjectId = "cust-" + UUID.randomUUID();
+    public final String conversationId = "conv-" + UUID.randomUUID();
+    private String callbackUrl;
+    private int extraLines;
+    private int lineChars;
+
+    public Handoff callback(String url) {
+        callbackUrl = url;
+        return this;
+    }
+
+    public Handoff lines(int count) {
+        extraLines = count;
+        return this;
+    }
+
+    public Handoff lineChars(int chars) {
+        lineChars = chars;
+        return this;
+    }
+
+    public String json() {
+        JsonArrayBuilder transcript = Json.createArrayBuilder()
+                .add(line("CUSTOMER", "Dzień dobry, karta " + CARD + " została obciążona dwa razy. Mój PESEL to " + PESEL
+                        + ", mail " + EMAIL + ".", "2026-11-29T10:00:00Z"))
+                .add(line("BOT", "Przekazuję rozmowę do konsultanta.", "2026-11-29T10:00:04Z"));
+        for (int i = 0; i < extraLines; i++) {
+            transcript.add(line("CUSTOMER", "line " + i, Instant.parse("2026-11-29T10:01:00Z").plusSeconds(i).toString()));
+        }
+        if (lineChars > 0) {
+            transcript.add(line("CUSTOMER", "x".repeat(lineChars), "2026-11-29T10:02:00Z"));
+        }
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("conversationId", conversationId)
+                .add("subjectId", subjectId)
+                .add("language", "pl")
+                .add("reason", "Podwójne obciążenie karty")
+                .add("customer", Json.createObjectBuilder().add("name", NAME).add("email", EMAIL).add("phone", PHONE))
+                .add("transcript", transcript);
+        if (callbackUrl != null) {
+            body.add("callbackUrl", callbackUrl);
+        }
+        return body.build().toString();
+    }
+
+    /** Grants the consent a handoff needs. */
+    public Handoff consent(Api api) {
+        var reply = api.put("api/v1/subjects/" + subjectId + "/consents/support-handoff", Api.BOT,
+                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"message m-1\"}");
+        if (reply.status() != 200) {
+            throw new AssertionError("consent not granted: " + reply);
+        }
+        return this;
+    }
+
+    /** Hands over and returns the escalation id. */
+    public String handOff(Api api) {
+        var reply = api.post("api/v1/escalations", Api.BOT, json());
+        if (reply.status() != 201) {
+            throw new AssertionError("handoff failed: " + reply);
+        }
+        return reply.json().getString("id");
+    }
+
+    private static JsonObjectBuilder line(String from, String text, String at) {
+        return Json.createObjectBuilder().add("from", from).add("text", text).add("at", at);
+    }
+
+    /** Every personal value of the known customer, in the forms they could leak in. */
+    public static String[] secrets() {
+        return new String[] {NAME, "Wiśniewska", EMAIL, "k.wisniewska", PHONE, "601 234 567", "601234567", CARD,
+                "4111111111111111", PESEL};
+    }
+}
