@@ -1,8 +1,9 @@
 package org.consentry.escalation.boundary;
 
+import static org.consentry.platform.control.JsonProviders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -71,7 +72,7 @@ public class AgentReplyCallbacks implements DeliveryHandler {
         }
         Escalation escalation = em.find(Escalation.class, message.escalationId());
         String text = MessageBody.fromJson(sealer.open(message, "body", Access.of("callback.deliver", AgentDesk.PURPOSE))).text();
-        return Optional.of(Json.createObjectBuilder()
+        return Optional.of(JSON.createObjectBuilder()
                 .add("type", "agent.message")
                 .add("escalationId", escalation.id())
                 .add("conversationId", escalation.conversationId())

@@ -1,8 +1,9 @@
 package org.consentry.escalation.control;
 
+import static org.consentry.platform.control.JsonProviders.JSON;
+
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -28,7 +29,7 @@ public class EscalationFeed {
 
     /** No personal data: ids, status, language, the redacted reason, counts and times. */
     public void publish(String type, Escalation e) {
-        String data = Json.createObjectBuilder()
+        String data = JSON.createObjectBuilder()
                 .add("id", e.id())
                 .add("status", e.status().name())
                 .add("language", e.language())

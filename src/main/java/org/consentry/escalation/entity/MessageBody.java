@@ -1,6 +1,7 @@
 package org.consentry.escalation.entity;
 
-import jakarta.json.Json;
+import static org.consentry.platform.control.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -23,14 +24,14 @@ public record MessageBody(String text, List<Mask> masks) {
     }
 
     public String toJson() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        masks.forEach(m -> list.add(Json.createObjectBuilder().add("token", m.token()).add("type", m.type().name())
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        masks.forEach(m -> list.add(JSON.createObjectBuilder().add("token", m.token()).add("type", m.type().name())
                 .add("start", m.start()).add("end", m.end())));
-        return Json.createObjectBuilder().add("text", text).add("masks", list).build().toString();
+        return JSON.createObjectBuilder().add("text", text).add("masks", list).build().toString();
     }
 
     public static MessageBody fromJson(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject body = reader.readObject();
             List<Mask> masks = body.getJsonArray("masks").getValuesAs(JsonObject.class).stream()
                     .map(m -> new Mask(m.getString("token"), PiiType.valueOf(m.getString("type")), m.getInt("start"), m.getInt("end")))

@@ -1,6 +1,7 @@
 package org.consentry.platform.boundary;
 
-import jakarta.json.Json;
+import static org.consentry.platform.control.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,25 +31,25 @@ public final class ProblemResponses {
     }
 
     public static Response invalid(ProblemType type, String detail, Collection<FieldError> errors) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
-        JsonObject body = Json.createObjectBuilder(body(type, detail, Map.of())).add("errors", list).build();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        errors.forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        JsonObject body = JSON.createObjectBuilder(body(type, detail, Map.of())).add("errors", list).build();
         return respond(type, body);
     }
 
     public static JsonObject body(ProblemType type, String detail, Map<String, Object> members) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", type.type().toString())
                 .add("title", type.title())
                 .add("status", type.status())
                 .add("detail", detail == null ? type.title() : detail);
         members.forEach((name, value) -> {
             if (value instanceof Number n) {
-                json.add(name, Json.createValue(n.longValue()));
+                json.add(name, JSON.createValue(n.longValue()));
             } else if (value instanceof Boolean b) {
                 json.add(name, b);
             } else if (value instanceof Collection<?> c) {
-                JsonArrayBuilder list = Json.createArrayBuilder();
+                JsonArrayBuilder list = JSON.createArrayBuilder();
                 c.forEach(v -> list.add(String.valueOf(v)));
                 json.add(name, list);
             } else if (value != null) {

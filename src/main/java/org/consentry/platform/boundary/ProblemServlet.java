@@ -1,6 +1,7 @@
 package org.consentry.platform.boundary;
 
-import jakarta.json.Json;
+import static org.consentry.platform.control.JsonProviders.JSON;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -32,7 +33,7 @@ public class ProblemServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType(ProblemResponses.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        try (var writer = Json.createWriter(response.getOutputStream())) {
+        try (var writer = JSON.createWriter(response.getOutputStream())) {
             writer.writeObject(body);
         }
     }

@@ -1,7 +1,8 @@
 package org.consentry.platform.boundary;
 
+import static org.consentry.platform.control.JsonProviders.JSON;
+
 import jakarta.annotation.PreDestroy;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -64,7 +65,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     }
 
     private static JsonValue parse(InputStream body) throws IOException {
-        try (JsonReader reader = Json.createReader(body)) {
+        try (JsonReader reader = JSON.createReader(body)) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             var at = e.getLocation();

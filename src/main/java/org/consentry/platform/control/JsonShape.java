@@ -31,6 +31,14 @@ public final class JsonShape {
     private static final Set<Class<?>> INTEGRAL = Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class);
     private static final Set<Class<?>> DECIMAL = Set.of(double.class, float.class, Double.class, Float.class);
 
+    /** Reflection on a record's components is not free: once per class. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private JsonShape() {
     }
 
@@ -97,7 +105,7 @@ public final class JsonShape {
             errors.add(new FieldError(name(path), "must be an object"));
             return;
         }
-        RecordComponent[] components = type.getRecordComponents();
+        RecordComponent[] components = COMPONENTS.get(type);
         for (String key : object.keySet()) {
             if (Arrays.stream(components).noneMatch(rc -> rc.getName().equals(key))) {
                 errors.add(new FieldError(child(path, key), "unknown member"));
