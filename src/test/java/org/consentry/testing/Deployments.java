@@ -38,7 +38,8 @@ public final class Deployments {
             "consent", List.of("audit", "crypto", "redaction"),
             "notice", List.of("consent", "retention"),
             "outbox", List.of("audit"),
-            "escalation", List.of("consent", "audit", "crypto", "redaction", "outbox"));
+            "escalation", List.of("consent", "audit", "crypto", "redaction", "outbox"),
+            "crmsync", List.of("escalation", "consent", "audit", "crypto", "redaction", "outbox"));
 
     private Deployments() {
     }

@@ -108,24 +108,28 @@ public class AgentDesk {
                 .toList();
     }
 
-    /** Exactly one agent wins: the database changes a WAITING row to ASSIGNED once. */
+    /**
+     * Exactly one agent wins: the database changes a WAITING row to ASSIGNED once. Who won is read back
+     * from the row (with JDBC batch writing an update's count is not to be trusted).
+     */
     public Views.Claimed claim(String id) {
         String agent = caller.name();
-        int won = em.createQuery("UPDATE Escalation e SET e.status = :assigned, e.agent = :agent, e.claimedAt = :now"
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        em.createQuery("UPDATE Escalation e SET e.status = :assigned, e.agent = :agent, e.claimedAt = :now"
                         + " WHERE e.id = :id AND e.status = :waiting")
                 .setParameter("assigned", EscalationStatus.ASSIGNED).setParameter("agent", agent)
-                .setParameter("now", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).setParameter("id", id)
+                .setParameter("now", now).setParameter("id", id)
                 .setParameter("waiting", EscalationStatus.WAITING).executeUpdate();
         Escalation escalation = em.find(Escalation.class, id);
         if (escalation == null) {
             throw notFound(id);
         }
         em.refresh(escalation);
-        if (won == 0) {
-            if (escalation.isHeldBy(agent)) {
-                return new Views.Claimed(id, escalation.status().name(), agent);
-            }
+        if (!escalation.isHeldBy(agent)) {
             throw new ProblemException(TAKEN, "Escalation " + id + " is no longer waiting.");
+        }
+        if (escalation.claimedAt() != null && escalation.claimedAt().isBefore(now)) {
+            return new Views.Claimed(id, escalation.status().name(), agent); // claimed by this agent before: no news
         }
         feed.publish(EscalationFeed.CLAIMED, escalation);
         audit.record(new AuditEntry("escalation.claim", PURPOSE, escalation.subjectId(), null, Outcome.DONE,

@@ -47,8 +47,8 @@ public class AgentReplyCallbacks implements DeliveryHandler {
     Optional<String> secret;
 
     @Override
-    public String kind() {
-        return AgentDesk.CALLBACK_KIND;
+    public boolean handles(String kind) {
+        return AgentDesk.CALLBACK_KIND.equals(kind);
     }
 
     @Override

@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -70,6 +69,9 @@ public class OutboxWorker {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    OutboxMetrics metrics;
 
     @Inject
     Clock clock;
@@ -128,11 +130,7 @@ public class OutboxWorker {
             return;
         }
         try {
-            List<String> leased;
-            do {
-                leased = self.lease(batch);
-                leased.forEach(this::deliver);
-            } while (leased.size() == batch);
+            drainAs(owner);
         } catch (RuntimeException e) {
             SafeLog.failure(LOG, "outbox", e);
         } finally {
@@ -140,29 +138,53 @@ public class OutboxWorker {
         }
     }
 
+    /**
+     * Sends everything due as the worker {@code as} (each server is one; tests race several): returns how
+     * many entries this worker leased.
+     */
+    public int drainAs(String as) {
+        int total = 0;
+        Leased leased;
+        do {
+            leased = self.lease(as, batch);
+            leased.ids().forEach(id -> deliver(as, id));
+            total += leased.ids().size();
+        } while (leased.candidates() == batch); // another worker may have won some of a full batch: look again
+        return total;
+    }
+
+    /** What one lease round found due, and which of those this worker got. */
+    public record Leased(int candidates, List<String> ids) {
+    }
+
+    /**
+     * One round: the due, unleased entries are leased to {@code as} by one conditional update, and
+     * which ones it got is read back (with JDBC batch writing an update's count is not to be trusted).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<String> lease(int max) {
-        Instant now = clock.instant();
+    public Leased lease(String as, int max) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant until = now.plus(lease);
         List<String> due = em.createQuery("SELECT e.id FROM OutboxEntry e WHERE e.status = :pending"
                         + " AND e.nextAttemptAt <= :now AND (e.leaseUntil IS NULL OR e.leaseUntil < :now)"
                         + " ORDER BY e.nextAttemptAt", String.class)
                 .setParameter("pending", OutboxEntry.Status.PENDING).setParameter("now", now)
                 .setMaxResults(max).getResultList();
-        List<String> mine = new ArrayList<>();
-        for (String id : due) {
-            int taken = em.createQuery("UPDATE OutboxEntry e SET e.leaseOwner = :owner, e.leaseUntil = :until"
-                            + " WHERE e.id = :id AND e.status = :pending AND (e.leaseUntil IS NULL OR e.leaseUntil < :now)")
-                    .setParameter("owner", owner).setParameter("until", now.plus(lease)).setParameter("id", id)
-                    .setParameter("pending", OutboxEntry.Status.PENDING).setParameter("now", now)
-                    .executeUpdate();
-            if (taken == 1) {
-                mine.add(id);
-            }
+        if (due.isEmpty()) {
+            return new Leased(0, List.of());
         }
-        return mine;
+        em.createQuery("UPDATE OutboxEntry e SET e.leaseOwner = :owner, e.leaseUntil = :until"
+                        + " WHERE e.id IN :ids AND e.status = :pending AND (e.leaseUntil IS NULL OR e.leaseUntil < :now)")
+                .setParameter("owner", as).setParameter("until", until).setParameter("ids", due)
+                .setParameter("pending", OutboxEntry.Status.PENDING).setParameter("now", now)
+                .executeUpdate();
+        List<String> mine = em.createQuery("SELECT e.id FROM OutboxEntry e WHERE e.id IN :ids AND e.leaseOwner = :owner"
+                        + " AND e.leaseUntil = :until", String.class)
+                .setParameter("ids", due).setParameter("owner", as).setParameter("until", until).getResultList();
+        return new Leased(due.size(), mine);
     }
 
-    private void deliver(String id) {
+    private void deliver(String as, String id) {
         OutboxEntry entry = self.load(id);
         DeliveryResult result;
         try {
@@ -173,7 +195,7 @@ public class OutboxWorker {
             SafeLog.failure(LOG, "outbox " + id, e);
             result = new DeliveryResult.Retry("failed: " + e.getClass().getSimpleName());
         }
-        self.record(id, result);
+        self.record(as, id, result);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -184,9 +206,9 @@ public class OutboxWorker {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(String id, DeliveryResult result) {
+    public void record(String as, String id, DeliveryResult result) {
         OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (entry == null || entry.status() != OutboxEntry.Status.PENDING || !owner.equals(entry.leaseOwner())) {
+        if (entry == null || entry.status() != OutboxEntry.Status.PENDING || !as.equals(entry.leaseOwner())) {
             return; // erased meanwhile, or the lease ran out and another server took over
         }
         Instant now = clock.instant();
@@ -203,6 +225,7 @@ public class OutboxWorker {
                     giveUp ? null : now.plus(backoff.after(entry.attempts())));
         }
         if (entry.status() != OutboxEntry.Status.PENDING) {
+            metrics.ended(entry);
             audit.recordAs("outbox", new AuditEntry("outbox.delivery", null, entry.subjectId(), null,
                     entry.status() == OutboxEntry.Status.DELIVERED ? Outcome.DONE : Outcome.FAILED,
                     entry.kind() + " " + entry.id() + ": " + entry.status() + " after " + entry.attempts()
@@ -211,6 +234,6 @@ public class OutboxWorker {
     }
 
     private java.util.Optional<DeliveryHandler> handlerFor(String kind) {
-        return handlers.stream().filter(h -> h.kind().equals(kind)).findFirst();
+        return handlers.stream().filter(h -> h.handles(kind)).findFirst();
     }
 }

@@ -9,8 +9,8 @@ import org.consentry.outbox.entity.OutboxEntry;
  */
 public interface DeliveryHandler {
 
-    /** The kind of entries this handler sends, e.g. {@code callback.agent-message}. */
-    String kind();
+    /** Whether this handler sends entries of the kind, e.g. {@code callback.agent-message}. */
+    boolean handles(String kind);
 
     DeliveryResult deliver(OutboxEntry entry);
 }

@@ -1,0 +1,146 @@
+package org.consentry.crmsync.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.consentry.crmsync.entity.CrmContact;
+import org.consentry.crmsync.entity.CrmRecord;
+import org.consentry.crmsync.entity.FieldRule;
+import org.consentry.crypto.control.FieldSealer;
+import org.consentry.crypto.entity.Access;
+import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.EscalationMessage;
+import org.consentry.escalation.entity.MessageBody;
+import org.consentry.escalation.entity.Sender;
+import org.consentry.outbox.entity.OutboxEntry;
+import org.consentry.redaction.control.PiiScanner;
+import org.consentry.redaction.control.RedactionPolicy;
+import org.consentry.redaction.control.Redactor;
+import org.consentry.redaction.entity.Operator;
+import org.consentry.redaction.entity.PiiType;
+
+/**
+ * Builds what a CRM delivery carries, when it is sent: the referenced contact or escalation opened
+ * (audited as the purpose crm-sync), each field as the policy says, the case's transcript redacted.
+ * Card numbers, IBANs, PESEL and NIP never leave in clear: whatever a clear field contains of them
+ * is masked on the way out.
+ */
+@Dependent
+public class CrmRecords {
+
+    public static final String CONTACT = "crm.contact";
+    public static final String CASE = "crm.case";
+    public static final String ERASE = "crm.erase";
+    static final String PURPOSE = "crm-sync";
+    private static final RedactionPolicy MASK_ALL = all(Operator.MASK);
+    /** Everything the scanner finds. */
+    private static final Redactor EVERYTHING = new Redactor(PiiScanner.standard());
+    /** Only payment data and national ids: a clear field keeps everything else. */
+    private static final Redactor NEVER_IN_CLEAR = new Redactor(new PiiScanner("PL",
+            EnumSet.of(PiiType.CARD, PiiType.IBAN, PiiType.PESEL, PiiType.NIP)));
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    FieldSealer sealer;
+
+    @Inject
+    FieldPolicy policy;
+
+    @Inject
+    CrmTokens tokens;
+
+    /** The record to send, or empty when what it refers to is gone (erased). */
+    public Optional<CrmRecord> build(OutboxEntry entry) {
+        Access access = Access.of("crm.sync", PURPOSE);
+        switch (entry.kind()) {
+            case CONTACT -> {
+                CrmContact contact = em.find(CrmContact.class, entry.reference());
+                if (contact == null) {
+                    return Optional.empty();
+                }
+                Map<String, String> fields = sealer.open(contact, access, "name", "email", "phone");
+                return Optional.of(new CrmRecord(CrmRecord.Type.CONTACT, entry.id(), entry.subjectId(),
+                        contact(entry.subjectId(), fields.get("name"), fields.get("email"), fields.get("phone")), null, null,
+                        contact.capturedAt()));
+            }
+            case CASE -> {
+                Escalation e = em.find(Escalation.class, entry.reference());
+                if (e == null) {
+                    return Optional.empty();
+                }
+                Map<String, String> fields = sealer.open(e, access, "customerName", "customerEmail", "customerPhone");
+                List<EscalationMessage> messages = em.createNamedQuery(EscalationMessage.OF, EscalationMessage.class)
+                        .setParameter("escalationId", e.id()).setParameter("after", 0).getResultList();
+                List<String> bodies = sealer.openEach(messages, "body", access);
+                List<CrmRecord.Line> transcript = new ArrayList<>();
+                if (policy.rule("case.transcript") == FieldRule.CLEAR) {
+                    for (int i = 0; i < messages.size(); i++) {
+                        String text = MessageBody.fromJson(bodies.get(i)).text();
+                        // customers' lines are stored redacted already; agents' as written: mask them now
+                        String redacted = redact(messages.get(i).sender() == Sender.AGENT ? EVERYTHING : NEVER_IN_CLEAR, text);
+                        transcript.add(new CrmRecord.Line(messages.get(i).sender().name(), messages.get(i).sentAt(), redacted));
+                    }
+                }
+                CrmRecord.CrmCase crmCase = new CrmRecord.CrmCase(e.id(), e.conversationId(), e.language(),
+                        field(e.subjectId(), "case.reason", e.reason()), field(e.subjectId(), "case.agent", e.agent()),
+                        e.createdAt(), e.resolvedAt(), transcript);
+                return Optional.of(new CrmRecord(CrmRecord.Type.CASE, entry.id(), entry.subjectId(),
+                        contact(entry.subjectId(), fields.get("customerName"), fields.get("customerEmail"), fields.get("customerPhone")),
+                        crmCase, null, e.resolvedAt()));
+            }
+            case ERASE -> {
+                return Optional.of(new CrmRecord(CrmRecord.Type.ERASE, entry.id(), entry.subjectId(), Map.of(), null,
+                        entry.reference(), entry.createdAt()));
+            }
+            default -> throw new IllegalArgumentException("not a CRM delivery: " + entry.kind());
+        }
+    }
+
+    private Map<String, String> contact(String subjectId, String name, String email, String phone) {
+        Map<String, String> contact = new LinkedHashMap<>();
+        put(contact, "name", field(subjectId, "contact.name", name));
+        put(contact, "email", field(subjectId, "contact.email", email));
+        put(contact, "phone", field(subjectId, "contact.phone", phone));
+        return contact;
+    }
+
+    /** The value as the policy lets it leave: in clear (minus card and national ids), as a token, or not at all. */
+    String field(String subjectId, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (policy.rule(field)) {
+            case CLEAR -> redact(NEVER_IN_CLEAR, value);
+            case TOKEN -> tokens.token(subjectId, field, value);
+            case DROP -> null;
+        };
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String redact(Redactor redactor, String text) {
+        return redactor.newTranscript(MASK_ALL, null).redact(text).text();
+    }
+
+    private static RedactionPolicy all(Operator operator) {
+        Map<PiiType, Operator> every = new EnumMap<>(PiiType.class);
+        for (PiiType type : PiiType.values()) {
+            every.put(type, operator);
+        }
+        return RedactionPolicy.of(every);
+    }
+}
