@@ -30,16 +30,17 @@ public final class Deployments {
     private static final String CONFIG = "META-INF/microprofile-config.properties";
 
     /** What each component's code uses of the others (the platform is always there). */
-    private static final Map<String, List<String>> USES = Map.of(
-            "redaction", List.of(),
-            "crypto", List.of(),
-            "retention", List.of(),
-            "audit", List.of("crypto", "redaction"),
-            "consent", List.of("audit", "crypto", "redaction"),
-            "notice", List.of("consent", "retention"),
-            "outbox", List.of("audit"),
-            "escalation", List.of("consent", "audit", "crypto", "redaction", "outbox"),
-            "crmsync", List.of("escalation", "consent", "audit", "crypto", "redaction", "outbox"));
+    private static final Map<String, List<String>> USES = Map.ofEntries(
+            Map.entry("redaction", List.of()),
+            Map.entry("crypto", List.of()),
+            Map.entry("audit", List.of("crypto", "redaction")),
+            Map.entry("retention", List.of("audit")),
+            Map.entry("erasure", List.of("retention", "crypto", "audit")),
+            Map.entry("consent", List.of("audit", "crypto", "redaction", "retention", "erasure")),
+            Map.entry("notice", List.of("consent", "retention")),
+            Map.entry("outbox", List.of("audit", "retention", "erasure")),
+            Map.entry("escalation", List.of("consent", "audit", "crypto", "redaction", "outbox", "retention", "erasure")),
+            Map.entry("crmsync", List.of("escalation", "consent", "audit", "crypto", "redaction", "outbox", "erasure")));
 
     private Deployments() {
     }
@@ -50,9 +51,17 @@ public final class Deployments {
         return ShrinkWrap.create(ZipImporter.class, "consentry.war").importFrom(war).as(WebArchive.class);
     }
 
-    /** The packaged application with the test helpers, for tests that run inside the server. */
+    /**
+     * The packaged application with the test helpers, for tests that run inside the server: among them
+     * the MovableClock in place of the system clock, and the SubjectDataFault.
+     */
     public static WebArchive applicationWithHelpers() {
-        return application().addPackage("org.consentry.testing");
+        return application().addPackages(true, "org.consentry.testing");
+    }
+
+    /** The same with extra configuration. */
+    public static WebArchive applicationWithHelpers(String extraConfig) {
+        return application(extraConfig).addPackages(true, "org.consentry.testing");
     }
 
     /** The packaged application with extra configuration appended to its microprofile-config.properties. */

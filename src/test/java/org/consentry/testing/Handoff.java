@@ -18,8 +18,19 @@ public final class Handoff {
     public final String subjectId = "cust-" + UUID.randomUUID();
     public final String conversationId = "conv-" + UUID.randomUUID();
     private String callbackUrl;
+    private String name = NAME;
+    private String email = EMAIL;
+    private String phone = PHONE;
     private int extraLines;
     private int lineChars;
+
+    /** Another customer than the canary one. */
+    public Handoff customer(String name, String email, String phone) {
+        this.name = name;
+        this.email = email;
+        this.phone = phone;
+        return this;
+    }
 
     public Handoff callback(String url) {
         callbackUrl = url;
@@ -39,7 +50,7 @@ public final class Handoff {
     public String json() {
         JsonArrayBuilder transcript = Json.createArrayBuilder()
                 .add(line("CUSTOMER", "Dzień dobry, karta " + CARD + " została obciążona dwa razy. Mój PESEL to " + PESEL
-                        + ", mail " + EMAIL + ".", "2026-11-29T10:00:00Z"))
+                        + ", mail " + email + ".", "2026-11-29T10:00:00Z"))
                 .add(line("BOT", "Przekazuję rozmowę do konsultanta.", "2026-11-29T10:00:04Z"));
         for (int i = 0; i < extraLines; i++) {
             transcript.add(line("CUSTOMER", "line " + i, Instant.parse("2026-11-29T10:01:00Z").plusSeconds(i).toString()));
@@ -52,7 +63,7 @@ public final class Handoff {
                 .add("subjectId", subjectId)
                 .add("language", "pl")
                 .add("reason", "Podwójne obciążenie karty")
-                .add("customer", Json.createObjectBuilder().add("name", NAME).add("email", EMAIL).add("phone", PHONE))
+                .add("customer", Json.createObjectBuilder().add("name", name).add("email", email).add("phone", phone))
                 .add("transcript", transcript);
         if (callbackUrl != null) {
             body.add("callbackUrl", callbackUrl);

@@ -2,6 +2,7 @@ package org.consentry.consent.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.consentry.retention.control.RetentionListener;
+import org.consentry.retention.entity.Retained;
+import org.consentry.retention.entity.RetainedEntity;
 
 /**
  * One grant of consent and what became of it (GDPR Art. 7(1): the controller can show that, when and
@@ -19,11 +23,13 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "consent_record")
+@EntityListeners(RetentionListener.class)
+@Retained(category = "activity", anonymized = {"subject_id = '~anonymized'", "evidence = 'anonymized'"})
 @NamedQuery(name = ConsentRecord.LIVE, query = "SELECT r FROM ConsentRecord r"
         + " WHERE r.subjectId = :subjectId AND r.purpose = :purpose AND r.live = 'Y'")
 @NamedQuery(name = ConsentRecord.HISTORY, query = "SELECT r FROM ConsentRecord r"
         + " WHERE r.subjectId = :subjectId ORDER BY r.grantedAt, r.id")
-public class ConsentRecord {
+public class ConsentRecord extends RetainedEntity {
 
     public static final String LIVE = "ConsentRecord.live";
     public static final String HISTORY = "ConsentRecord.history";
@@ -160,5 +166,11 @@ public class ConsentRecord {
 
     public String endedBy() {
         return endedBy;
+    }
+
+    /** A consent's record counts down from when it ended (withdrawn or superseded); a live one is kept. */
+    @Override
+    public Instant retentionClockStart() {
+        return endedAt;
     }
 }

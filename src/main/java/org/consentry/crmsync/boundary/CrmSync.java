@@ -81,13 +81,14 @@ public class CrmSync {
     }
 
     /**
-     * Art. 19: tells the CRM to erase the subject, through the outbox like every delivery. Needs no
-     * consent (a legal obligation). Returns the delivery, whose status is the erasure's receipt.
+     * Art. 19: tells the CRM to erase the subject, through the outbox like every delivery, not before
+     * {@code notBefore}. Needs no consent (a legal obligation). Returns the delivery, whose status is the
+     * erasure's receipt, or null when no CRM is configured.
      */
-    public OutboxEntry propagateErasure(String subjectId, String erasureRequestId) {
+    public OutboxEntry propagateErasure(String subjectId, String erasureRequestId, java.time.Instant notBefore) {
         if (!settings.configured()) {
             return null;
         }
-        return outbox.enqueue(CrmRecords.ERASE, subjectId, erasureRequestId, settings.url());
+        return outbox.enqueue(CrmRecords.ERASE, subjectId, erasureRequestId, settings.url(), notBefore);
     }
 }

@@ -12,12 +12,16 @@ import org.consentry.crypto.control.SealingListener;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
+import org.consentry.retention.control.RetentionListener;
+import org.consentry.retention.entity.Retained;
+import org.consentry.retention.entity.RetainedEntity;
 
 /** A contact the bot captured as a lead, sealed; the outbox sends it to the CRM from here. */
 @Entity
 @Table(name = "crm_contact")
-@EntityListeners(SealingListener.class)
-public class CrmContact implements DataSubject {
+@EntityListeners({SealingListener.class, RetentionListener.class})
+@Retained(category = "contact")
+public class CrmContact extends RetainedEntity implements DataSubject {
 
     @Id
     @Column(length = 36)
@@ -64,5 +68,10 @@ public class CrmContact implements DataSubject {
 
     public Instant capturedAt() {
         return capturedAt;
+    }
+
+    @Override
+    public Instant retentionClockStart() {
+        return null; // kept until the customer relationship ends (RetentionStamps.relationshipEnded);
     }
 }

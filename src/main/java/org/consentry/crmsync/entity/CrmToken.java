@@ -11,6 +11,9 @@ import org.consentry.crypto.control.SealingListener;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
+import org.consentry.retention.control.RetentionListener;
+import org.consentry.retention.entity.Retained;
+import org.consentry.retention.entity.RetainedEntity;
 
 /**
  * What the CRM got instead of a field it may only see pseudonymised: the token, and the original
@@ -19,8 +22,9 @@ import org.consentry.crypto.entity.Sealed;
  */
 @Entity
 @Table(name = "crm_token")
-@EntityListeners(SealingListener.class)
-public class CrmToken implements DataSubject {
+@EntityListeners({SealingListener.class, RetentionListener.class})
+@Retained(category = "contact")
+public class CrmToken extends RetainedEntity implements DataSubject {
 
     @Id
     @Column(length = 40)
@@ -54,8 +58,17 @@ public class CrmToken implements DataSubject {
         return token;
     }
 
+    public String field() {
+        return field;
+    }
+
     @Override
     public String subjectId() {
         return subjectId;
+    }
+
+    @Override
+    public Instant retentionClockStart() {
+        return null; // kept until the customer relationship ends (RetentionStamps.relationshipEnded);
     }
 }

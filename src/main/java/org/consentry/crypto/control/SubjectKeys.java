@@ -4,11 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import org.consentry.crypto.entity.SubjectKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +30,9 @@ public class SubjectKeys {
 
     @Inject
     KeyRing keyRing;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     SubjectKeyStore store;
@@ -76,6 +82,23 @@ public class SubjectKeys {
         em.remove(key);
         em.flush();
         return true;
+    }
+
+    /** The key is being removed in the current transaction: forget it now and when the transaction ends. */
+    void shredding(String subjectId) {
+        unwrapped.invalidate(subjectId);
+        if (transactions.getTransactionKey() != null) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    unwrapped.invalidate(subjectId);
+                }
+            });
+        }
     }
 
     /** Forgets a cached key (after a destroy committed elsewhere, or in tests). */

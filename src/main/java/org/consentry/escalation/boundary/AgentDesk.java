@@ -41,6 +41,7 @@ import org.consentry.redaction.control.RedactionPolicy;
 import org.consentry.redaction.control.Redactor;
 import org.consentry.redaction.entity.Operator;
 import org.consentry.redaction.entity.PiiType;
+import org.consentry.retention.control.RetentionStamps;
 
 /**
  * The agents' side. Object-level authorisation: an escalation exists for an agent only while it waits
@@ -67,6 +68,9 @@ public class AgentDesk {
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
+
+    @Inject
+    RetentionStamps stamps;
 
     @Inject
     FieldSealer sealer;
@@ -207,6 +211,9 @@ public class AgentDesk {
         Escalation e = held(id);
         Escalation locked = em.find(Escalation.class, e.id(), LockModeType.PESSIMISTIC_WRITE);
         locked.resolve(clock.instant());
+        // the transcript is kept for its period from the conversation's close, not from each message
+        stamps.restart(EscalationMessage.class, "escalation_id", locked.id(), locked.resolvedAt());
+        stamps.restart(PiiToken.class, "escalation_id", locked.id(), locked.resolvedAt());
         feed.publish(EscalationFeed.RESOLVED, locked);
         audit.record(new AuditEntry("escalation.resolve", PURPOSE, locked.subjectId(), null, Outcome.DONE, "escalation " + id));
         resolutions.fire(new EscalationResolved(locked.id(), locked.subjectId()));

@@ -15,6 +15,10 @@ import org.consentry.crypto.control.SealingListener;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
+import org.consentry.erasure.control.ErasureListener;
+import org.consentry.retention.control.RetentionListener;
+import org.consentry.retention.entity.Retained;
+import org.consentry.retention.entity.RetainedEntity;
 
 /**
  * A chat the bot handed to humans. The customer's contact fields are sealed under the subject's key;
@@ -22,10 +26,14 @@ import org.consentry.crypto.entity.Sealed;
  */
 @Entity
 @Table(name = "escalation")
-@EntityListeners(SealingListener.class)
+@EntityListeners({SealingListener.class, RetentionListener.class, ErasureListener.class})
+@Retained(category = "activity",
+        dependents = {"escalation_message.escalation_id", "pii_token.escalation_id", "escalation_event.escalation_id"},
+        anonymized = {"subject_id = '~anonymized'", "conversation_id = id", "callback_url = NULL",
+                "customer_name = NULL", "customer_email = NULL", "customer_phone = NULL"})
 @NamedQuery(name = Escalation.BY_CONVERSATION, query = "SELECT e FROM Escalation e WHERE e.conversationId = :conversationId")
 @NamedQuery(name = Escalation.QUEUE, query = "SELECT e FROM Escalation e WHERE e.status = :status ORDER BY e.createdAt, e.id")
-public class Escalation implements DataSubject {
+public class Escalation extends RetainedEntity implements DataSubject {
 
     public static final String BY_CONVERSATION = "Escalation.byConversation";
     public static final String QUEUE = "Escalation.queue";
@@ -162,5 +170,10 @@ public class Escalation implements DataSubject {
 
     public Instant resolvedAt() {
         return resolvedAt;
+    }
+
+    @Override
+    public Instant retentionClockStart() {
+        return resolvedAt != null ? resolvedAt : createdAt;
     }
 }

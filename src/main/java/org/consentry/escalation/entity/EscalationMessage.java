@@ -15,6 +15,9 @@ import org.consentry.crypto.control.SealingListener;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
+import org.consentry.retention.control.RetentionListener;
+import org.consentry.retention.entity.Retained;
+import org.consentry.retention.entity.RetainedEntity;
 
 /**
  * One message of an escalated conversation. Its body is sealed JSON ({@link MessageBody}): a customer's
@@ -23,12 +26,13 @@ import org.consentry.crypto.entity.Sealed;
  */
 @Entity
 @Table(name = "escalation_message")
-@EntityListeners(SealingListener.class)
+@EntityListeners({SealingListener.class, RetentionListener.class})
+@Retained(category = "transcript")
 @NamedQuery(name = EscalationMessage.OF, query = "SELECT m FROM EscalationMessage m WHERE m.escalationId = :escalationId"
         + " AND m.seq > :after ORDER BY m.seq")
 @NamedQuery(name = EscalationMessage.OF_SENDER, query = "SELECT m FROM EscalationMessage m"
         + " WHERE m.escalationId = :escalationId AND m.sender = :sender AND m.seq > :after ORDER BY m.seq")
-public class EscalationMessage implements DataSubject {
+public class EscalationMessage extends RetainedEntity implements DataSubject {
 
     public static final String OF = "EscalationMessage.of";
     public static final String OF_SENDER = "EscalationMessage.ofSender";
@@ -100,6 +104,11 @@ public class EscalationMessage implements DataSubject {
     }
 
     public Instant sentAt() {
+        return sentAt;
+    }
+
+    @Override
+    public Instant retentionClockStart() {
         return sentAt;
     }
 }

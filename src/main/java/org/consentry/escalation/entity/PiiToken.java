@@ -16,6 +16,9 @@ import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
 import org.consentry.redaction.entity.PiiType;
+import org.consentry.retention.control.RetentionListener;
+import org.consentry.retention.entity.Retained;
+import org.consentry.retention.entity.RetainedEntity;
 
 /**
  * An identifier found in a customer's message (a card number, a PESEL, an e-mail address...), its
@@ -23,8 +26,9 @@ import org.consentry.redaction.entity.PiiType;
  */
 @Entity
 @Table(name = "pii_token")
-@EntityListeners(SealingListener.class)
-public class PiiToken implements DataSubject {
+@EntityListeners({SealingListener.class, RetentionListener.class})
+@Retained(category = "transcript")
+public class PiiToken extends RetainedEntity implements DataSubject {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -78,5 +82,10 @@ public class PiiToken implements DataSubject {
 
     public PiiType type() {
         return type;
+    }
+
+    @Override
+    public Instant retentionClockStart() {
+        return createdAt;
     }
 }

@@ -10,8 +10,9 @@ import org.consentry.notice.entity.Notice;
 import org.consentry.notice.entity.PurposeNotice;
 import org.consentry.notice.entity.Right;
 import org.consentry.retention.control.DataCategories;
+import org.consentry.retention.control.RetentionPolicies;
+import org.consentry.retention.entity.RetentionPolicy;
 import org.consentry.retention.entity.DataCategory;
-import org.consentry.retention.entity.RetentionStart;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Writes the notice from what the server is configured to do, so that it cannot drift from it. */
@@ -28,6 +29,9 @@ public class PrivacyNotice {
     DataCategories categories;
 
     @Inject
+    RetentionPolicies policies;
+
+    @Inject
     @ConfigProperty(name = "consentry.controller.name")
     String controllerName;
 
@@ -38,7 +42,8 @@ public class PrivacyNotice {
     public Notice in(String language) {
         NoticeTexts texts = NoticeTexts.of(language);
         List<PurposeNotice> purposeNotices = purposes.all().stream().map(p -> purpose(p, language, texts)).toList();
-        List<CategoryNotice> categoryNotices = categories.all().stream().map(c -> category(c, language, texts)).toList();
+        List<CategoryNotice> categoryNotices = categories.all().stream()
+                .map(c -> category(c, policies.effective(c.id()), language, texts)).toList();
         List<Right> rights = RIGHTS.stream()
                 .map(article -> new Right(article, texts.get("right." + article + ".name"), texts.get("right." + article + ".text")))
                 .toList();
@@ -54,13 +59,16 @@ public class PrivacyNotice {
                 p.noticeVersion(), p.categories(), p.recipients());
     }
 
-    private static CategoryNotice category(DataCategory c, String language, NoticeTexts texts) {
-        String period = PeriodWords.say(c.period(), language);
-        String retention = c.starts() == RetentionStart.RELATIONSHIP_END
-                ? texts.format("retention.after-relationship", period)
-                : texts.format("retention.after-collection", period);
-        return new CategoryNotice(c.id(), c.description(language), c.period().toString(),
+    /** A category as the notice tells it: the retention in force (an admin's, or the configured default). */
+    private static CategoryNotice category(DataCategory c, RetentionPolicy policy, String language, NoticeTexts texts) {
+        String period = PeriodWords.say(policy.period(), language);
+        String retention = switch (c.starts()) {
+            case RELATIONSHIP_END -> texts.format("retention.after-relationship", period);
+            case CONVERSATION_END -> texts.format("retention.after-conversation", period);
+            case COLLECTION -> texts.format("retention.after-collection", period);
+        };
+        return new CategoryNotice(c.id(), c.description(language), policy.period().toString(),
                 c.starts().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                c.action().name(), retention + " " + texts.get("retention.action." + c.action().name()));
+                policy.action().name(), retention + " " + texts.get("retention.action." + policy.action().name()));
     }
 }

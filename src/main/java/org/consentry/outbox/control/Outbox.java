@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.consentry.outbox.entity.OutboxEntry;
 
 /**
@@ -37,15 +36,16 @@ public class Outbox {
         return entry;
     }
 
-    /** Drops what was not sent yet for a subject (erasure): returns how many. */
-    public int cancelPending(String subjectId) {
-        List<OutboxEntry> pending = em.createQuery("SELECT e FROM OutboxEntry e WHERE e.subjectId = :subject"
-                        + " AND e.status IN :open", OutboxEntry.class)
-                .setParameter("subject", subjectId)
-                .setParameter("open", List.of(OutboxEntry.Status.PENDING, OutboxEntry.Status.FAILED))
-                .getResultList();
-        Instant now = clock.instant();
-        pending.forEach(e -> e.cancel("cancelled: subject erased", now));
-        return pending.size();
+    /**
+     * Like {@link #enqueue(String, String, String, String)}, but not sent before {@code notBefore}: an
+     * erasure notice waits until any delivery about the subject already in flight is over, so that the
+     * CRM cannot receive the contact after it erased it.
+     */
+    public OutboxEntry enqueue(String kind, String subjectId, String reference, String target, Instant notBefore) {
+        OutboxEntry entry = new OutboxEntry(kind, subjectId, reference, target, clock.instant());
+        entry.deferTo(notBefore);
+        em.persist(entry);
+        enqueued.fire(new Enqueued(entry.id()));
+        return entry;
     }
 }

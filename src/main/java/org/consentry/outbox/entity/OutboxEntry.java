@@ -2,6 +2,7 @@ package org.consentry.outbox.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -9,6 +10,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.consentry.retention.control.RetentionListener;
+import org.consentry.retention.entity.Retained;
+import org.consentry.retention.entity.RetainedEntity;
 
 /**
  * One delivery to make: what kind, about which subject, which record it refers to, where it goes. Its
@@ -17,7 +21,9 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "outbox_entry")
-public class OutboxEntry {
+@EntityListeners(RetentionListener.class)
+@Retained(category = "technical")
+public class OutboxEntry extends RetainedEntity {
 
     public enum Status { PENDING, DELIVERED, FAILED, CANCELLED }
 
@@ -104,6 +110,18 @@ public class OutboxEntry {
         leaseUntil = null;
     }
 
+    /** Not to be sent before {@code at}. */
+    public void deferTo(Instant at) {
+        if (at.isAfter(nextAttemptAt)) {
+            nextAttemptAt = millis(at);
+        }
+    }
+
+    /** The subject was erased and the delivery is over: its record no longer names them. */
+    public void forgetSubject() {
+        subjectId = null;
+    }
+
     /** An admin sends a failed delivery again. */
     public void retry(Instant now) {
         status = Status.PENDING;
@@ -164,5 +182,14 @@ public class OutboxEntry {
 
     public Instant deliveredAt() {
         return deliveredAt;
+    }
+
+    @Override
+    public Instant retentionClockStart() {
+        return switch (status) {
+            case PENDING -> null; // still to be delivered: kept
+            case DELIVERED -> deliveredAt;
+            case FAILED, CANCELLED -> lastAttemptAt;
+        };
     }
 }

@@ -70,7 +70,7 @@ class PrivacyNoticeIT {
                 .collect(Collectors.toMap(c -> c.getString("id"), c -> c));
         assertEquals(Set.of("contact", "transcript", "activity", "technical"), categories.keySet());
         assertEquals("P90D", categories.get("transcript").getString("retention"));
-        assertEquals("Przechowujemy je przez 90 dni od zebrania. Potem są usuwane.",
+        assertEquals("Przechowujemy je przez 90 dni od zakończenia rozmowy. Potem są usuwane.",
                 categories.get("transcript").getString("retentionText"));
         assertEquals("P2Y", categories.get("activity").getString("retention"));
         assertEquals("ANONYMIZE", categories.get("activity").getString("retentionAction"));

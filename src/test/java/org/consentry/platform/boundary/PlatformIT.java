@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -15,13 +16,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
-import java.net.Socket;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -98,6 +101,45 @@ class PlatformIT {
         assertTrue(grant.getJsonObject("responses").containsKey("413"));
         assertTrue(grant.getJsonObject("responses").containsKey("415"));
         assertTrue(reply.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
+    }
+
+    /** Every operation only admins may call, called by nobody, the bot and an agent: 401, 403, 403. */
+    @Test
+    void everyAdminOperationRefusesEveryoneElse() {
+        Api api = new Api(base);
+        JsonObject paths = api.get("openapi?format=JSON", Api.ANONYMOUS).json().getJsonObject("paths");
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (String path : paths.keySet()) {
+            String concrete = path.substring(1).replace("{subjectId}", "cust-matrix").replace("{category}", "transcript")
+                    .replace("{purpose}", "crm-sync").replaceAll("\\{[A-Za-z]+}", "00000000-0000-0000-0000-000000000000");
+            for (var entry : paths.getJsonObject(path).entrySet()) {
+                if (!(entry.getValue() instanceof JsonObject operation) || !operation.containsKey("x-roles")
+                        || !operation.getJsonArray("x-roles").getValuesAs(JsonString.class).stream()
+                                .map(JsonString::getString).toList().equals(List.of("admin"))) {
+                    continue;
+                }
+                checked++;
+                String method = entry.getKey().toUpperCase(Locale.ROOT);
+                for (var caller : Map.of("nobody", 401, "bot", 403, "agent", 403).entrySet()) {
+                    String user = switch (caller.getKey()) {
+                        case "bot" -> Api.BOT;
+                        case "agent" -> Api.AGENT1;
+                        default -> Api.ANONYMOUS;
+                    };
+                    var request = api.request(concrete, user).header("Content-Type", "application/json")
+                            .method(method, method.equals("GET") || method.equals("DELETE")
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString("{}"));
+                    int status = api.send(request).status();
+                    if (status != caller.getValue()) {
+                        mismatches.add(method + " " + path + " as " + caller.getKey() + ": " + status);
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 15, "admin operations checked: " + checked);
+        assertEquals(List.of(), mismatches);
     }
 
     @Test

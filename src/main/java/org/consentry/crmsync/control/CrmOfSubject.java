@@ -1,0 +1,98 @@
+package org.consentry.crmsync.control;
+
+import static org.consentry.platform.control.JsonProviders.JSON;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.consentry.crmsync.entity.CrmContact;
+import org.consentry.crmsync.entity.CrmToken;
+import org.consentry.crypto.control.FieldSealer;
+import org.consentry.crypto.entity.Access;
+import org.consentry.erasure.control.SubjectData;
+import org.consentry.erasure.entity.ContactCorrection;
+import org.consentry.platform.control.JsonRows;
+
+/** The subject's CRM contacts (leads) and the originals of the tokens the CRM got, for their rights. */
+@ApplicationScoped
+public class CrmOfSubject implements SubjectData {
+
+    private static final Access EXPORT = Access.of("subject.export", "subject-rights");
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    FieldSealer sealer;
+
+    @Override
+    public String section() {
+        return "crm";
+    }
+
+    @Override
+    public JsonValue export(String subjectId) {
+        JsonArrayBuilder contacts = JSON.createArrayBuilder();
+        for (CrmContact c : contacts(subjectId)) {
+            Map<String, String> fields = sealer.open(c, EXPORT, "name", "email", "phone");
+            contacts.add(JsonRows.row().put("id", c.id()).put("capturedAt", c.capturedAt()).put("name", fields.get("name"))
+                    .put("email", fields.get("email")).put("phone", fields.get("phone")).put("retainUntil", c.retainUntil())
+                    .builder());
+        }
+        List<CrmToken> tokens = tokens(subjectId);
+        List<String> originals = sealer.openEach(tokens, "original", EXPORT);
+        JsonArrayBuilder tokenList = JSON.createArrayBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            CrmToken t = tokens.get(i);
+            tokenList.add(JsonRows.row().put("token", t.token()).put("field", t.field()).put("value", originals.get(i))
+                    .put("retainUntil", t.retainUntil()).builder());
+        }
+        return JSON.createObjectBuilder().add("contacts", contacts).add("tokens", tokenList).build();
+    }
+
+    @Override
+    public Map<String, Integer> erase(String subjectId) {
+        List<CrmContact> contacts = contacts(subjectId);
+        List<CrmToken> tokens = tokens(subjectId);
+        contacts.forEach(em::remove);
+        tokens.forEach(em::remove);
+        em.flush();
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        rows.put("crm_contact", contacts.size());
+        rows.put("crm_token", tokens.size());
+        return rows;
+    }
+
+    @Override
+    public int rectify(String subjectId, ContactCorrection correction) {
+        List<CrmContact> contacts = contacts(subjectId);
+        for (CrmContact c : contacts) {
+            if (correction.name() != null) {
+                sealer.replace(c, "name", correction.name());
+            }
+            if (correction.email() != null) {
+                sealer.replace(c, "email", correction.email());
+            }
+            if (correction.phone() != null) {
+                sealer.replace(c, "phone", correction.phone());
+            }
+        }
+        return contacts.size();
+    }
+
+    private List<CrmContact> contacts(String subjectId) {
+        return em.createQuery("SELECT c FROM CrmContact c WHERE c.subjectId = :s ORDER BY c.capturedAt", CrmContact.class)
+                .setParameter("s", subjectId).getResultList();
+    }
+
+    private List<CrmToken> tokens(String subjectId) {
+        return em.createQuery("SELECT t FROM CrmToken t WHERE t.subjectId = :s ORDER BY t.createdAt", CrmToken.class)
+                .setParameter("s", subjectId).getResultList();
+    }
+}

@@ -1,0 +1,12 @@
+package org.consentry.erasure.boundary;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The corrected contact fields (JSON merge patch: a member left out stays as it is). */
+public record ContactPatch(
+        @Size(min = 1, max = 200) String name,
+        @Size(max = 254) @Email String email,
+        @Size(max = 32) @Pattern(regexp = "\\+?[0-9][0-9 ().\\-]{2,31}", message = "must be a phone number") String phone) {
+}

@@ -1,0 +1,154 @@
+package org.consentry.erasure.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.consentry.audit.control.AuditEntry;
+import org.consentry.audit.control.AuditTrail;
+import org.consentry.audit.control.SubjectRefs;
+import org.consentry.audit.entity.Outcome;
+import org.consentry.crypto.control.SubjectKeys;
+import org.consentry.erasure.entity.ErasureRequest;
+import org.consentry.erasure.entity.Receipt;
+import org.consentry.platform.control.Caller;
+import org.consentry.retention.control.LegalHolds;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The erasure of a data subject (GDPR Art. 17), in the caller's transactions. The local part is one
+ * transaction: every component's rows of the subject ({@link SubjectData}), the notice to the CRM
+ * queued in the outbox (Art. 19), the subject's data key destroyed (crypto-shredding: a copy of the
+ * ciphertext, in a backup say, can no longer be opened), and the request turned into its tombstone.
+ * It commits whole or not at all, and the request's row lock makes it run once however many servers
+ * try. What is left is the CRM's acknowledgement, which the request waits for.
+ */
+@ApplicationScoped
+public class Erasures {
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    @Any
+    Instance<SubjectData> parts;
+
+    @Inject
+    @Any
+    Instance<Recipient> recipients;
+
+    @Inject
+    SubjectKeys keys;
+
+    @Inject
+    LegalHolds holds;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SubjectRefs refs;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<Accepted> accepted;
+
+    @Inject
+    @ConfigProperty(name = "consentry.erasure.deadline", defaultValue = "P1M")
+    Period deadline;
+
+    /** A request was stored; the worker starts it once the transaction commits. */
+    public record Accepted(String requestId) {
+    }
+
+    /** A new request for the subject, or the one still open for it. Refused while a legal hold is live. */
+    public ErasureRequest request(String subjectId) {
+        holds.requireNotHeld(subjectId, "an erasure");
+        Optional<ErasureRequest> open = em.createNamedQuery(ErasureRequest.OPEN_FOR, ErasureRequest.class)
+                .setParameter("subjectId", subjectId).getResultStream().findFirst();
+        if (open.isPresent()) {
+            return open.get();
+        }
+        ErasureRequest request = new ErasureRequest(subjectId, refs.of(subjectId), caller.name(), clock.instant(), deadline);
+        em.persist(request);
+        audit.record(new AuditEntry("erasure.request", null, subjectId, null, Outcome.DONE,
+                "request " + request.id() + ", due by " + request.deadlineAt()));
+        accepted.fire(new Accepted(request.id()));
+        return request;
+    }
+
+    /**
+     * The local erasure, if the request is still PENDING and the subject not under a legal hold (then
+     * it waits). Returns whether it ran.
+     */
+    public boolean erase(String requestId) {
+        ErasureRequest request = em.find(ErasureRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || request.status() != ErasureRequest.Status.PENDING) {
+            return false;
+        }
+        String subjectId = request.subjectId();
+        if (holds.live(subjectId).isPresent()) {
+            return false;
+        }
+        Map<String, Integer> rows = new TreeMap<>();
+        for (SubjectData part : parts) {
+            part.erase(subjectId).forEach((table, n) -> rows.merge(table, n, Integer::sum));
+        }
+        Optional<Recipient> recipient = recipient();
+        Optional<String> delivery = recipient.flatMap(r -> r.erase(subjectId, requestId));
+        String crmNote = recipient.isEmpty() ? "no recipient" : delivery.isEmpty()
+                ? recipient.get().name() + ": not configured, nothing sent" : "queued to " + recipient.get().name();
+        Instant now = clock.instant();
+        String keyReceipt = keys.destroy(subjectId) ? "data key destroyed at " + now : "no data key existed";
+        request.erased(now, rows.toString(), keyReceipt, delivery.orElse(null), crmNote);
+        audit.record(new AuditEntry("erasure.erased", null, subjectId, null, Outcome.DONE, "request " + requestId
+                + ": rows " + rows + "; " + keyReceipt + "; crm " + delivery.map(d -> "delivery " + d).orElse(crmNote)));
+        return true;
+    }
+
+    /** Asks the CRM's delivery how it went; completes the request when it was delivered. */
+    public void checkReceipt(String requestId) {
+        ErasureRequest request = em.find(ErasureRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || request.status() != ErasureRequest.Status.AWAITING_CRM) {
+            return;
+        }
+        Optional<Recipient> recipient = recipient();
+        if (recipient.isEmpty()) {
+            return;
+        }
+        Receipt receipt = recipient.get().receipt(request.crmDeliveryId());
+        request.crmAnswered(receipt, clock.instant());
+        if (request.status() == ErasureRequest.Status.COMPLETED) {
+            recipient.get().forget(request.crmDeliveryId());
+            audit.recordAs("erasure", new AuditEntry("erasure.completed", null, null, null, Outcome.DONE,
+                    "request " + requestId + ", subject ref " + request.subjectRef() + ": " + request.crmReceipt()));
+        }
+    }
+
+    /** An attempt failed and was rolled back: counted on the request (in a transaction of the caller's). */
+    public void failed(String requestId, String what) {
+        ErasureRequest request = em.find(ErasureRequest.class, requestId);
+        if (request != null && request.status() == ErasureRequest.Status.PENDING) {
+            request.failed(what);
+        }
+    }
+
+    private Optional<Recipient> recipient() {
+        return recipients.isResolvable() ? Optional.of(recipients.get()) : Optional.empty();
+    }
+}

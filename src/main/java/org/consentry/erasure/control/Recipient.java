@@ -1,0 +1,25 @@
+package org.consentry.erasure.control;
+
+import java.util.Optional;
+import org.consentry.erasure.entity.Receipt;
+
+/**
+ * Someone outside the service to whom a subject's data was disclosed (the CRM), who must hear of its
+ * erasure and rectification (GDPR Art. 19). Notices go through the outbox in the caller's transaction.
+ */
+public interface Recipient {
+
+    String name();
+
+    /** Tells the recipient to erase the subject; the delivery's id, or empty when no recipient is configured. */
+    Optional<String> erase(String subjectId, String requestId);
+
+    /** Tells the recipient the subject's contact fields changed; the delivery's id, or empty when it never got them. */
+    Optional<String> rectified(String subjectId);
+
+    /** How a delivery went. */
+    Receipt receipt(String deliveryId);
+
+    /** The erasure notice was delivered: its record no longer needs to name the subject. */
+    void forget(String deliveryId);
+}

@@ -1,0 +1,137 @@
+package org.consentry.escalation.control;
+
+import static org.consentry.platform.control.JsonProviders.JSON;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.consentry.crypto.control.FieldSealer;
+import org.consentry.crypto.entity.Access;
+import org.consentry.erasure.control.SubjectData;
+import org.consentry.erasure.entity.ContactCorrection;
+import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.EscalationMessage;
+import org.consentry.escalation.entity.MessageBody;
+import org.consentry.escalation.entity.PiiToken;
+import org.consentry.platform.control.JsonRows;
+
+/**
+ * The subject's escalations for their rights: exported with the customer fields and the transcript in
+ * clear (each masked value restored from its token), erased through the entity manager (so that the
+ * ErasureListener removes each escalation's messages, tokens and feed events), rectified by re-sealing
+ * the customer fields.
+ */
+@ApplicationScoped
+public class EscalationsOfSubject implements SubjectData {
+
+    private static final Access EXPORT = Access.of("subject.export", "subject-rights");
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    FieldSealer sealer;
+
+    @Override
+    public String section() {
+        return "escalations";
+    }
+
+    @Override
+    public JsonValue export(String subjectId) {
+        JsonArrayBuilder all = JSON.createArrayBuilder();
+        for (Escalation e : escalations(subjectId)) {
+            Map<String, String> customer = sealer.open(e, EXPORT, "customerName", "customerEmail", "customerPhone");
+            JsonObjectBuilder customerJson = JsonRows.row().put("name", customer.get("customerName"))
+                    .put("email", customer.get("customerEmail")).put("phone", customer.get("customerPhone")).builder();
+            JsonObjectBuilder json = JsonRows.row().put("id", e.id()).put("conversationId", e.conversationId())
+                    .put("status", e.status().name()).put("language", e.language()).put("reason", e.reason())
+                    .put("agent", e.agent()).put("createdAt", e.createdAt()).put("claimedAt", e.claimedAt())
+                    .put("resolvedAt", e.resolvedAt()).put("retainUntil", e.retainUntil()).builder()
+                    .add("customer", customerJson).add("transcript", transcript(e));
+            all.add(json);
+        }
+        return all.build();
+    }
+
+    private JsonArrayBuilder transcript(Escalation e) {
+        List<EscalationMessage> messages = em.createNamedQuery(EscalationMessage.OF, EscalationMessage.class)
+                .setParameter("escalationId", e.id()).setParameter("after", 0).getResultList();
+        List<PiiToken> tokens = em.createQuery("SELECT t FROM PiiToken t WHERE t.escalationId = :id", PiiToken.class)
+                .setParameter("id", e.id()).getResultList();
+        List<String> originals = sealer.openEach(tokens, "original", EXPORT);
+        Map<String, String> byToken = new HashMap<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            byToken.put(tokens.get(i).id(), originals.get(i));
+        }
+        List<String> bodies = sealer.openEach(messages, "body", EXPORT);
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
+        for (int i = 0; i < messages.size(); i++) {
+            EscalationMessage m = messages.get(i);
+            lines.add(JsonRows.row().put("seq", m.seq()).put("from", m.sender().name()).put("author", m.author())
+                    .put("at", m.sentAt()).put("text", restored(MessageBody.fromJson(bodies.get(i)), byToken))
+                    .put("retainUntil", m.retainUntil()).builder());
+        }
+        return lines;
+    }
+
+    /** The text as the customer wrote it: each mask replaced by its token's original. */
+    static String restored(MessageBody body, Map<String, String> originals) {
+        StringBuilder text = new StringBuilder(body.text());
+        List<MessageBody.Mask> masks = body.masks().stream()
+                .sorted((a, b) -> Integer.compare(b.start(), a.start())).toList();
+        for (MessageBody.Mask mask : masks) {
+            String original = originals.get(mask.token());
+            if (original != null) {
+                text.replace(mask.start(), mask.end(), original);
+            }
+        }
+        return text.toString();
+    }
+
+    @Override
+    public Map<String, Integer> erase(String subjectId) {
+        List<Escalation> escalations = escalations(subjectId);
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        rows.put("escalation_message", count("SELECT COUNT(m) FROM EscalationMessage m WHERE m.subjectId = :s", subjectId));
+        rows.put("pii_token", count("SELECT COUNT(t) FROM PiiToken t WHERE t.subjectId = :s", subjectId));
+        rows.put("escalation", escalations.size());
+        escalations.forEach(em::remove); // ErasureListener: messages, tokens and feed events go first
+        em.flush();
+        return rows;
+    }
+
+    @Override
+    public int rectify(String subjectId, ContactCorrection correction) {
+        List<Escalation> escalations = escalations(subjectId);
+        for (Escalation e : escalations) {
+            if (correction.name() != null) {
+                sealer.replace(e, "customerName", correction.name());
+            }
+            if (correction.email() != null) {
+                sealer.replace(e, "customerEmail", correction.email());
+            }
+            if (correction.phone() != null) {
+                sealer.replace(e, "customerPhone", correction.phone());
+            }
+        }
+        return escalations.size();
+    }
+
+    private List<Escalation> escalations(String subjectId) {
+        return em.createQuery("SELECT e FROM Escalation e WHERE e.subjectId = :s ORDER BY e.createdAt", Escalation.class)
+                .setParameter("s", subjectId).getResultList();
+    }
+
+    private int count(String jpql, String subjectId) {
+        return em.createQuery(jpql, Long.class).setParameter("s", subjectId).getSingleResult().intValue();
+    }
+}
