@@ -79,7 +79,7 @@ public class RetentionResource {
         try {
             period = CategoryCatalog.parsePeriod(body.period());
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Problems.VALIDATION, "Invalid value for: period (a positive ISO-8601 period such as P90D)")
+            throw new ProblemException(Problems.VALIDATION, "Invalid value for: period (a positive ISO-8601 period such as P90D, at most P100Y)")
                     .with("field", "period");
         }
         DataCategory known = category(category);

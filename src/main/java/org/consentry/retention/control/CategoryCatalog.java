@@ -53,11 +53,18 @@ public final class CategoryCatalog {
         return categories;
     }
 
-    /** Parses a retention period: ISO-8601 date-based, positive ({@code P90D}, {@code P2Y}). */
+    /**
+     * Parses a retention period: ISO-8601 date-based, positive ({@code P90D}, {@code P2Y}), at most a
+     * hundred years (a longer one is a typo, and its dates would not fit the database's TIMESTAMP).
+     */
     public static Period parsePeriod(String value) {
         Period period = Period.parse(value);
         if (period.isNegative() || period.isZero()) {
             throw new DateTimeParseException("retention period must be positive", value, 0);
+        }
+        java.time.LocalDate from = java.time.LocalDate.of(2000, 1, 1);
+        if (from.plus(period).isAfter(from.plusYears(100))) {
+            throw new DateTimeParseException("retention period must be at most 100 years", value, 0);
         }
         return period;
     }
@@ -67,7 +74,7 @@ public final class CategoryCatalog {
         try {
             return parsePeriod(value);
         } catch (DateTimeParseException e) {
-            settings.problem(key + " '" + value + "' is not a positive ISO-8601 period such as P90D");
+            settings.problem(key + " '" + value + "' is not a positive ISO-8601 period such as P90D (at most P100Y)");
             return Period.ofDays(1);
         }
     }

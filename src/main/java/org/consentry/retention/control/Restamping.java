@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * After a policy change, every stored row of the category gets the retain_until of the new period:
  * keyset pages of consentry.retention.restamp-batch rows (default 1000), each page its own
  * transaction, the category marked (retention_policy.restamp) until a pass is complete. The pass
- * starts once every server's policy cache has expired (the cache TTL after the change), so that no
+ * starts once every server has read the new policy (twice the cache TTL after the change), so that no
  * row stamped with the old policy by another server is missed; a pass is idempotent, so a crash only
  * means the next sweep runs it again before it deletes anything.
  */
@@ -71,7 +71,7 @@ public class Restamping {
             } catch (RuntimeException e) {
                 SafeLog.failure(LOG, "restamp " + change.category(), e);
             }
-        }, policies.cacheTtl().toMillis() + 100, TimeUnit.MILLISECONDS);
+        }, 2 * policies.cacheTtl().toMillis() + 100, TimeUnit.MILLISECONDS);
     }
 
     /** Runs a pass for every category whose re-stamp is not complete. Returns the rows re-stamped. */
@@ -81,12 +81,13 @@ public class Restamping {
             if (!pending.restampPending()) {
                 continue;
             }
-            policies.forget();
+            policies.reload();
             RetentionPolicy policy = policies.effective(pending.category());
             for (RetainedTable table : tables.inCategory(pending.category())) {
                 rows += pass(table, policy);
             }
-            if (pending.updatedAt().plus(policies.cacheTtl()).isBefore(clock.instant())) {
+            // every server refreshes its policies within the TTL: after twice that, none stamps with the old one
+            if (pending.updatedAt().plus(policies.cacheTtl().multipliedBy(2)).isBefore(clock.instant())) {
                 self.done(pending.category(), pending.updatedAt());
             }
         }

@@ -1,6 +1,12 @@
 package org.consentry.retention.control;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,17 +14,20 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.consentry.audit.control.AuditEntry;
 import org.consentry.audit.control.AuditTrail;
 import org.consentry.audit.entity.Outcome;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
+import org.consentry.platform.control.SafeLog;
 import org.consentry.retention.entity.DataCategory;
 import org.consentry.retention.entity.PolicyOverride;
 import org.consentry.retention.entity.RetainedTable;
@@ -28,12 +37,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The retention in force per category: the configured default (consentry.retention.&lt;category&gt;.*)
- * unless a CRM admin set another. Read on every stamp, so kept in memory for
- * consentry.retention.policy-cache-ttl (PT5S): another server sees a change within that time, and the
- * re-stamp that follows a change makes its final pass only after it (see Restamping).
+ * unless a CRM admin set another. Read on every stamp, also while an entity is being flushed at
+ * commit, where no query may run: so the policies are held in memory and read again from the
+ * database every consentry.retention.policy-cache-ttl (PT5S) by a background task (a failed read
+ * keeps the last ones). Another server sees a change within that time; the re-stamp that follows a
+ * change makes its final pass only after it (see Restamping).
  */
 @ApplicationScoped
 public class RetentionPolicies {
+
+    private static final Logger LOG = Logger.getLogger(RetentionPolicies.class.getName());
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
@@ -63,13 +76,18 @@ public class RetentionPolicies {
     @ConfigProperty(name = "consentry.retention.policy-cache-ttl", defaultValue = "PT5S")
     Duration cacheTtl;
 
-    private volatile Snapshot snapshot;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
-    private record Snapshot(Map<String, RetentionPolicy> policies, Instant loadedAt) {
-    }
+    private volatile Map<String, RetentionPolicy> snapshot;
+    private ScheduledFuture<?> refresh;
 
     /** A policy was changed (in the caller's transaction): the category's rows are re-stamped after commit. */
     public record PolicyChanged(String category) {
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyChanged change) {
+        reload(); // this server at once; the others within the TTL
     }
 
     public RetentionPolicy effective(String category) {
@@ -116,29 +134,47 @@ public class RetentionPolicies {
         audit.record(new AuditEntry("retention.policy", null, null, null, Outcome.DONE, category + ": "
                 + before.period() + " " + before.action() + " (" + before.source() + ") -> " + period + " " + action));
         changes.fire(new PolicyChanged(category));
-        snapshot = null;
         return policy(known, override);
     }
 
-    /** Forgets the cached policies (after a change, or in tests). */
-    public void forget() {
-        snapshot = null;
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        reload();
+        long every = Math.max(100, cacheTtl.toMillis());
+        refresh = scheduler.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        if (refresh != null) {
+            refresh.cancel(false);
+        }
+    }
+
+    private void refresh() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            SafeLog.failure(LOG, "retention policies refresh", e);
+        }
+    }
+
+    /** Reads the policies from the database now (after a change, when a sweep starts, in tests). */
+    public void reload() {
+        Map<String, PolicyOverride> overrides = new LinkedHashMap<>();
+        store.overrides().forEach(o -> overrides.put(o.category(), o));
+        Map<String, RetentionPolicy> policies = new LinkedHashMap<>();
+        for (DataCategory category : categories.all()) {
+            policies.put(category.id(), policy(category, overrides.get(category.id())));
+        }
+        snapshot = java.util.Collections.unmodifiableMap(policies);
     }
 
     private Map<String, RetentionPolicy> current() {
-        Snapshot s = snapshot;
-        Instant now = Instant.now();
-        if (s == null || s.loadedAt().plus(cacheTtl).isBefore(now)) {
-            Map<String, PolicyOverride> overrides = new LinkedHashMap<>();
-            store.overrides().forEach(o -> overrides.put(o.category(), o));
-            Map<String, RetentionPolicy> policies = new LinkedHashMap<>();
-            for (DataCategory category : categories.all()) {
-                policies.put(category.id(), policy(category, overrides.get(category.id())));
-            }
-            s = new Snapshot(Map.copyOf(policies), now);
-            snapshot = s;
+        Map<String, RetentionPolicy> s = snapshot;
+        if (s == null) {
+            reload(); // first use before the start-up observer ran
+            s = snapshot;
         }
-        return s.policies();
+        return s;
     }
 
     private static RetentionPolicy policy(DataCategory category, PolicyOverride override) {

@@ -234,6 +234,7 @@ class RetentionIT {
 
             assertInvalid("transcript", "{\"period\":\"P30D\",\"action\":\"ANONYMIZE\"}", "action");
             assertInvalid("transcript", "{\"period\":\"P0D\",\"action\":\"DELETE\"}", "period");
+            assertInvalid("transcript", "{\"period\":\"P9999Y\",\"action\":\"DELETE\"}", "period");
             assertInvalid("transcript", "{\"period\":\"ninety days\",\"action\":\"DELETE\"}", "period");
             assertInvalid("transcript", "{\"period\":\"P30D\",\"action\":\"SHRED\"}", "action");
             assertInvalid("transcript", "{\"period\":\"P30D\",\"action\":\"DELETE\",\"extra\":1}", "extra");

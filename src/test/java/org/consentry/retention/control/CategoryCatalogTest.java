@@ -46,6 +46,9 @@ class CategoryCatalogTest {
         assertThrows(DateTimeParseException.class, () -> CategoryCatalog.parsePeriod("P0D"));
         assertThrows(DateTimeParseException.class, () -> CategoryCatalog.parsePeriod("P-1D"));
         assertThrows(DateTimeParseException.class, () -> CategoryCatalog.parsePeriod("90 days"));
+        assertThrows(DateTimeParseException.class, () -> CategoryCatalog.parsePeriod("P9999Y"), "a typo, and past TIMESTAMP's range");
+        assertThrows(DateTimeParseException.class, () -> CategoryCatalog.parsePeriod("P36526D"));
+        assertEquals(Period.ofYears(100), CategoryCatalog.parsePeriod("P100Y"));
         var config = valid();
         config.put("consentry.retention.contact.period", "PT1H");
         config.put("consentry.retention.activity.action", "shred");
