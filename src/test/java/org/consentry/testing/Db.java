@@ -77,6 +77,34 @@ public final class Db {
         }
     }
 
+    /**
+     * Inserts {@code count} transcript rows of an escalation straight into the table (seq from
+     * {@code firstSeq}, sent and stamped at {@code at}, the given bytes as body), in JDBC batches: volume
+     * for the sweep and erasure measurements, which delete rows and never open them.
+     */
+    public void insertMessages(String escalationId, String subjectId, int count, int firstSeq, java.sql.Timestamp at,
+                               byte[] body) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO"
+                + " escalation_message (id, escalation_id, seq, sender, subject_id, sent_at, body, retention_start, retain_until)"
+                + " VALUES (?, ?, ?, 'CUSTOMER', ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < count; i++) {
+                insert.setString(1, java.util.UUID.randomUUID().toString());
+                insert.setString(2, escalationId);
+                insert.setInt(3, firstSeq + i);
+                insert.setString(4, subjectId);
+                insert.setTimestamp(5, at);
+                insert.setBytes(6, body);
+                insert.setTimestamp(7, at);
+                insert.setTimestamp(8, at);
+                insert.addBatch();
+                if (i % 2000 == 1999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** Every table of the application's schema, with every value of every row rendered as text. */
     public List<String> everyValueOfEveryTable() throws SQLException {
         List<String> values = new ArrayList<>();

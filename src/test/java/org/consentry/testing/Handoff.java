@@ -22,6 +22,7 @@ public final class Handoff {
     private String email = EMAIL;
     private String phone = PHONE;
     private int extraLines;
+    private final java.util.List<String> customerLines = new java.util.ArrayList<>();
     private int lineChars;
 
     /** Another customer than the canary one. */
@@ -34,6 +35,12 @@ public final class Handoff {
 
     public Handoff callback(String url) {
         callbackUrl = url;
+        return this;
+    }
+
+    /** One more line from the customer, as written. */
+    public Handoff says(String text) {
+        customerLines.add(text);
         return this;
     }
 
@@ -52,6 +59,9 @@ public final class Handoff {
                 .add(line("CUSTOMER", "Dzień dobry, karta " + CARD + " została obciążona dwa razy. Mój PESEL to " + PESEL
                         + ", mail " + email + ".", "2026-11-29T10:00:00Z"))
                 .add(line("BOT", "Przekazuję rozmowę do konsultanta.", "2026-11-29T10:00:04Z"));
+        for (String text : customerLines) {
+            transcript.add(line("CUSTOMER", text, "2026-11-29T10:00:30Z"));
+        }
         for (int i = 0; i < extraLines; i++) {
             transcript.add(line("CUSTOMER", "line " + i, Instant.parse("2026-11-29T10:01:00Z").plusSeconds(i).toString()));
         }

@@ -73,15 +73,7 @@ public class CrmOfSubject implements SubjectData {
     public int rectify(String subjectId, ContactCorrection correction) {
         List<CrmContact> contacts = contacts(subjectId);
         for (CrmContact c : contacts) {
-            if (correction.name() != null) {
-                sealer.replace(c, "name", correction.name());
-            }
-            if (correction.email() != null) {
-                sealer.replace(c, "email", correction.email());
-            }
-            if (correction.phone() != null) {
-                sealer.replace(c, "phone", correction.phone());
-            }
+            correction.forEach((field, value) -> sealer.replace(c, field, value));
         }
         return contacts.size();
     }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.consentry.audit.control.AuditEntry;
@@ -46,16 +45,7 @@ public class Rectifications {
             throw new ProblemException(Problems.NOT_FOUND, "No contact data is held for this subject: there is nothing to rectify.");
         }
         Optional<String> delivery = recipients.isResolvable() ? recipients.get().rectified(subjectId) : Optional.empty();
-        List<String> fields = new ArrayList<>();
-        if (correction.name() != null) {
-            fields.add("name");
-        }
-        if (correction.email() != null) {
-            fields.add("email");
-        }
-        if (correction.phone() != null) {
-            fields.add("phone");
-        }
+        List<String> fields = correction.names();
         audit.record(new AuditEntry("subject.rectify", Exports.PURPOSE, subjectId, String.join(",", fields), Outcome.DONE,
                 rows + " row(s)" + delivery.map(d -> "; crm delivery " + d).orElse("; crm not told (it never had them)")));
         return new Rectified(subjectId, fields, rows, delivery.orElse(null));

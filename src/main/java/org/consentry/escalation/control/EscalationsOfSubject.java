@@ -113,15 +113,9 @@ public class EscalationsOfSubject implements SubjectData {
     public int rectify(String subjectId, ContactCorrection correction) {
         List<Escalation> escalations = escalations(subjectId);
         for (Escalation e : escalations) {
-            if (correction.name() != null) {
-                sealer.replace(e, "customerName", correction.name());
-            }
-            if (correction.email() != null) {
-                sealer.replace(e, "customerEmail", correction.email());
-            }
-            if (correction.phone() != null) {
-                sealer.replace(e, "customerPhone", correction.phone());
-            }
+            // the escalation's fields are customerName, customerEmail, customerPhone
+            correction.forEach((field, value) -> sealer.replace(e, "customer" + Character.toUpperCase(field.charAt(0))
+                    + field.substring(1), value));
         }
         return escalations.size();
     }

@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -351,26 +349,7 @@ class ErasureIT {
         int extra = 10_000 - 2;
         byte[] body = new byte[300];
         new SecureRandom().nextBytes(body); // stands in for sealed bodies: the erasure deletes, it does not open
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO escalation_message (id, escalation_id, seq,"
-                     + " sender, subject_id, sent_at, body, retention_start, retain_until) VALUES (?, ?, ?, 'CUSTOMER', ?, ?, ?, ?, ?)")) {
-            Timestamp now = Timestamp.valueOf(LocalDateTime.now(java.time.ZoneOffset.UTC));
-            for (int i = 0; i < extra; i++) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, id);
-                insert.setInt(3, 1000 + i);
-                insert.setString(4, h.subjectId);
-                insert.setTimestamp(5, now);
-                insert.setBytes(6, body);
-                insert.setTimestamp(7, now);
-                insert.setTimestamp(8, now);
-                insert.addBatch();
-                if (i % 1000 == 999) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
-        }
+        db.insertMessages(id, h.subjectId, extra, 1000, Timestamp.valueOf(LocalDateTime.now(java.time.ZoneOffset.UTC)), body);
         assertEquals(10_000, db.rows("SELECT id FROM escalation_message WHERE escalation_id = ?", id).size());
         SubjectDataFault.failOnce(h.subjectId); // keeps the worker's immediate attempt from doing it before the timer
         String requestId = api.delete("api/v1/subjects/" + h.subjectId, Api.ADMIN).json().getString("requestId");

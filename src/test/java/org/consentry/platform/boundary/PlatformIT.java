@@ -143,6 +143,39 @@ class PlatformIT {
     }
 
     @Test
+    void theConsoleIsServedUnderAStrictContentSecurityPolicy() {
+        Api.Reply page = new Api(base).get("console/", Api.ANONYMOUS);
+        assertEquals(200, page.status());
+        String policy = page.header("Content-Security-Policy");
+        assertTrue(policy.contains("default-src 'none'") && policy.contains("script-src 'self'")
+                && policy.contains("frame-ancestors 'none'"), policy);
+        assertFalse(policy.contains("unsafe"), "no inline script or style, no eval");
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertEquals("no-store", new Api(base).get("api/v1/me", Api.ADMIN).header("Cache-Control"),
+                "API answers are never stored by a browser");
+        var me = new Api(base).get("api/v1/me", Api.AGENT1).json();
+        assertEquals("agent1", me.getString("user"));
+        assertEquals(List.of("agent"), me.getJsonArray("roles").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+    }
+
+    @Test
+    void aStateChangingRequestFromAnotherSiteIsRefused() {
+        Api api = new Api(base);
+        for (var header : Map.of("Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site").entrySet()) {
+            Api.Reply refused = api.send(api.request("api/v1/subjects/cust-csrf/consents/crm-sync", Api.ADMIN)
+                    .header(header.getKey(), header.getValue()).DELETE());
+            assertEquals(403, refused.status(), header + ": " + refused);
+            assertTrue(refused.problem().getString("type").endsWith("cross-site-request"));
+        }
+        String self = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+        Api.Reply sameSite = api.send(api.request("api/v1/subjects/cust-csrf/consents/crm-sync", Api.ADMIN)
+                .header("Origin", self).header("Sec-Fetch-Site", "same-origin").DELETE());
+        assertEquals(204, sameSite.status(), sameSite::toString);
+        assertEquals(200, api.send(api.request("api/v1/me", Api.ADMIN).header("Origin", "https://evil.example").GET()).status(),
+                "reading is not refused (CORS keeps the answer from the other site)");
+    }
+
+    @Test
     void unknownPathsAnswerWithProblems() {
         Api api = new Api(base);
         var inApi = api.get("api/v1/no-such-thing", Api.ADMIN);

@@ -104,42 +104,23 @@ class SweepThroughputIT {
     /** {@code count} transcript rows of the escalation, all due a day ago. */
     private void seed(boolean postgres, String escalation, String subject, int count, int firstSeq) throws Exception {
         Timestamp due = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
-        try (Connection c = dataSource.getConnection()) {
-            if (postgres) {
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO escalation_message (id, escalation_id, seq, sender,"
-                        + " subject_id, sent_at, body, retention_start, retain_until) SELECT md5(? || g::text), ?, ? + g, 'CUSTOMER',"
-                        + " ?, ?, decode(repeat('ab', 300), 'hex'), ?, ? FROM generate_series(1, ?) g")) {
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, escalation);
-                    insert.setInt(3, firstSeq + 10);
-                    insert.setString(4, subject);
-                    insert.setTimestamp(5, due);
-                    insert.setTimestamp(6, due);
-                    insert.setTimestamp(7, due);
-                    insert.setInt(8, count);
-                    insert.executeUpdate();
-                }
-            } else {
-                byte[] body = new byte[300];
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO escalation_message (id, escalation_id, seq,"
-                        + " sender, subject_id, sent_at, body, retention_start, retain_until) VALUES (?, ?, ?, 'CUSTOMER', ?, ?, ?, ?, ?)")) {
-                    for (int i = 0; i < count; i++) {
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setString(2, escalation);
-                        insert.setInt(3, firstSeq + 10 + i);
-                        insert.setString(4, subject);
-                        insert.setTimestamp(5, due);
-                        insert.setBytes(6, body);
-                        insert.setTimestamp(7, due);
-                        insert.setTimestamp(8, due);
-                        insert.addBatch();
-                        if (i % 2000 == 1999) {
-                            insert.executeBatch();
-                        }
-                    }
-                    insert.executeBatch();
-                }
+        if (postgres) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO escalation_message (id, escalation_id, seq, sender, subject_id, sent_at, body, retention_start,"
+                            + " retain_until) SELECT md5(? || g::text), ?, ? + g, 'CUSTOMER', ?, ?, decode(repeat('ab', 300), 'hex'),"
+                            + " ?, ? FROM generate_series(1, ?) g")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, escalation);
+                insert.setInt(3, firstSeq + 10);
+                insert.setString(4, subject);
+                insert.setTimestamp(5, due);
+                insert.setTimestamp(6, due);
+                insert.setTimestamp(7, due);
+                insert.setInt(8, count);
+                insert.executeUpdate();
             }
+        } else {
+            new Db(dataSource).insertMessages(escalation, subject, count, firstSeq + 10, due, new byte[300]);
         }
         vacuum(postgres);
     }
