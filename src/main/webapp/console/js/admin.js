@@ -1,8 +1,8 @@
 // The admin pages: retention and sweeps, consent lookup, subject rights, audit, the CRM outbox.
 import {ApiError, request} from './api.js';
 import {h, fill, table} from './dom.js';
-import {t, when} from './i18n.js';
-import {failure, say} from './app.js';
+import {duration, t, when} from './i18n.js';
+import {failure, report, say} from './app.js';
 
 export const ADMIN_PAGES = ['retention', 'consents', 'erasures', 'audit', 'outbox'];
 
@@ -39,7 +39,7 @@ function retention(main, signal) {
             const policies = await request('GET', 'retention/policies', undefined, {signal});
             fill(rows, policies.map(row));
         } catch (e) {
-            say(failure(e), true);
+            report(e);
         }
     }
 
@@ -132,7 +132,7 @@ function erasures(main, signal) {
             await request('DELETE', 'subjects/' + encodeURIComponent(subjectId));
             load();
         } catch (e) {
-            say(failure(e), true);
+            report(e);
         }
     };
     const download = async subjectId => {
@@ -145,7 +145,7 @@ function erasures(main, signal) {
             link.remove();
             setTimeout(() => URL.revokeObjectURL(url), 1000);
         } catch (e) {
-            say(failure(e), true);
+            report(e);
         }
     };
     let action = 'export';
@@ -161,15 +161,21 @@ function erasures(main, signal) {
             fill(list, requests.length ? requests.map(r => h('article', {class: 'card request', 'data-id': r.requestId},
                 h('h3', {}, r.status, r.overdue ? h('span', {class: 'badge'}, t('overdue')) : null),
                 h('p', {class: 'meta'}, t('requested'), ': ', when(r.requestedAt), ' (', r.requestedBy, ') · ', t('deadline'), ': ',
-                    when(r.deadline), ' · ', t('age'), ': ', r.age, ' · ', r.subjectRef),
+                    when(r.deadline), ' · ', t('age'), ': ', duration(seconds(r.age)), ' · ', r.subjectRef),
                 table([t('steps'), t('status'), t('time'), t('receipt')], r.steps.map(s => [s.name, s.status, when(s.at), s.receipt ?? '']))))
                 : h('p', {}, t('noRequests')));
         } catch (e) {
-            say(failure(e), true);
+            report(e);
         }
     }
 
     load();
+}
+
+/** Seconds of an ISO-8601 duration such as PT49H3M2S. */
+function seconds(iso) {
+    const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(iso ?? '');
+    return m ? (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) : 0;
 }
 
 function audit(main, signal) {
@@ -193,7 +199,7 @@ function audit(main, signal) {
             }
             try {
                 const events = await request('GET', 'audit?' + query, undefined, {signal});
-                fill(out, events.length ? table([t('time'), t('actor'), 'action', t('purpose'), t('subject'), t('outcome'), t('detail')],
+                fill(out, events.length ? table([t('time'), t('actor'), t('event'), t('purpose'), t('subject'), t('outcome'), t('detail')],
                     events.map(e => [when(e.occurredAt), e.actor + ' (' + e.role + ')', e.action, e.purpose ?? '',
                         (e.subjectRef ?? '').slice(0, 12), e.outcome, e.detail ?? ''])) : h('p', {}, t('nothing')));
             } catch (e) {
@@ -229,7 +235,7 @@ function outbox(main, signal) {
                             say(t('retried'));
                             load();
                         } catch (e) {
-                            say(failure(e), true);
+                            report(e);
                         }
                     }}, t('retry')) : ''])) : h('p', {}, t('nothing')));
         } catch (e) {

@@ -19,6 +19,13 @@ export function say(text, isError = false) {
     say.timer = setTimeout(() => { status.textContent = ''; }, 6000);
 }
 
+/** Tells the user a call failed; a call cancelled because the page was left is no failure. */
+export function report(error) {
+    if (error?.name !== 'AbortError') {
+        say(failure(error), true);
+    }
+}
+
 /** The message of a failed call, for the user. */
 export function failure(error) {
     return error instanceof ApiError ? error.message : t('failedBecause', error.message);

@@ -2,7 +2,7 @@
 import {ApiError, events, request} from './api.js';
 import {h, fill} from './dom.js';
 import {duration, t, when} from './i18n.js';
-import {failure, say} from './app.js';
+import {failure, report, say} from './app.js';
 
 export function desk(main, me, signal) {
     const queue = h('ul', {class: 'queue', id: 'queue', 'aria-live': 'polite'});
@@ -24,9 +24,7 @@ export function desk(main, me, signal) {
             fill(queue, waiting.length ? waiting.map(item => entry(item, true)) : h('li', {class: 'empty'}, t('emptyQueue')));
             fill(mine, held.length ? held.map(item => entry(item, false)) : h('li', {class: 'empty'}, t('emptyMine')));
         } catch (e) {
-            if (!signal.aborted) {
-                say(failure(e), true);
-            }
+            report(e);
         }
     }
 
@@ -62,7 +60,7 @@ export function desk(main, me, signal) {
         try {
             detail = await request('GET', 'escalations/' + encodeURIComponent(id), undefined, {signal});
         } catch (e) {
-            say(failure(e), true);
+            report(e);
             return;
         }
         const reply = h('textarea', {id: 'reply', rows: 3, maxlength: 4000, required: true, 'aria-label': t('reply')});
@@ -86,7 +84,7 @@ export function desk(main, me, signal) {
                     say(t('sent'));
                     show(id);
                 } catch (e) {
-                    say(failure(e), true);
+                    report(e);
                 }
             }}, h('label', {for: 'reply'}, t('reply')), reply, h('button', {type: 'submit', id: 'send'}, t('send'))),
             h('div', {class: 'actions'},
@@ -101,7 +99,7 @@ export function desk(main, me, signal) {
                         fill(chat);
                         refresh();
                     } catch (e) {
-                        say(failure(e), true);
+                        report(e);
                     }
                 }}, t('resolve'))));
         if (document.activeElement?.id !== 'reply') {

@@ -29,7 +29,7 @@ const TEXTS = {
         overdue: 'overdue', steps: 'Steps', receipt: 'Receipt', noRequests: 'No erasure request yet.', from: 'From', to: 'To',
         filter: 'Filter', verify: 'Verify the chain', chainValid: 'The chain is intact: {0} entries verified.',
         chainBroken: 'The chain is broken at entry {0}: {1}', time: 'Time', actor: 'Actor', subject: 'Subject (ref)',
-        outcome: 'Outcome', detail: 'Detail', kind: 'Kind', attempts: 'Attempts', lastOutcome: 'Last outcome', retry: 'Retry',
+        outcome: 'Outcome', detail: 'Detail', event: 'Event', kind: 'Kind', attempts: 'Attempts', lastOutcome: 'Last outcome', retry: 'Retry',
         retried: 'Sent again.', nothing: 'Nothing to show.', failedBecause: 'Failed: {0}', yes: 'yes', no: 'no'
     },
     pl: {
@@ -61,7 +61,7 @@ const TEXTS = {
         overdue: 'po terminie', steps: 'Kroki', receipt: 'Potwierdzenie', noRequests: 'Brak żądań usunięcia.', from: 'Od', to: 'Do',
         filter: 'Filtruj', verify: 'Sprawdź łańcuch', chainValid: 'Łańcuch jest nienaruszony: sprawdzono {0} wpisów.',
         chainBroken: 'Łańcuch jest przerwany przy wpisie {0}: {1}', time: 'Czas', actor: 'Kto', subject: 'Osoba (ref)',
-        outcome: 'Wynik', detail: 'Szczegóły', kind: 'Rodzaj', attempts: 'Próby', lastOutcome: 'Ostatni wynik', retry: 'Ponów',
+        outcome: 'Wynik', detail: 'Szczegóły', event: 'Zdarzenie', kind: 'Rodzaj', attempts: 'Próby', lastOutcome: 'Ostatni wynik', retry: 'Ponów',
         retried: 'Wysłano ponownie.', nothing: 'Nic do pokazania.', failedBecause: 'Nie udało się: {0}', yes: 'tak', no: 'nie'
     }
 };

@@ -51,6 +51,7 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800",
                 "--lang=en-US", "--disable-extensions", "--no-first-run");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
@@ -111,6 +112,20 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Fails on any error the page's console reported: a script error, or anything the
+     * Content-Security-Policy blocked (our own code must run under it untouched).
+     */
+    public void assertNoConsoleErrors() {
+        List<String> errors = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(e -> e.getMessage())
+                .filter(m -> !m.contains("status of 401") && !m.contains("status of 403") && !m.contains("status of 409")
+                        && !m.contains("status of 400"))
+                .toList();
+        Assertions.assertEquals(List.of(), errors, "errors in the browser's console");
     }
 
     @Override

@@ -113,11 +113,11 @@ public class Erasures {
         Optional<String> delivery = recipient.flatMap(r -> r.erase(subjectId, requestId));
         String crmNote = recipient.isEmpty() ? "no recipient" : delivery.isEmpty()
                 ? recipient.get().name() + ": not configured, nothing sent" : "queued to " + recipient.get().name();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String keyReceipt = keys.destroy(subjectId) ? "data key destroyed at " + now : "no data key existed";
         request.erased(now, rows.toString(), keyReceipt, delivery.orElse(null), crmNote);
         audit.record(new AuditEntry("erasure.erased", null, subjectId, null, Outcome.DONE, "request " + requestId
-                + ": rows " + rows + "; " + keyReceipt + "; crm " + delivery.map(d -> "delivery " + d).orElse(crmNote)));
+                + ": rows " + rows + "; " + keyReceipt + "; " + delivery.map(d -> "crm delivery " + d).orElse(crmNote)));
         return true;
     }
 

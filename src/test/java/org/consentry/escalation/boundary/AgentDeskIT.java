@@ -105,6 +105,7 @@ class AgentDeskIT {
             for (Browser browser : List.of(one, two)) {
                 assertEquals(0L, browser.script("return localStorage.length + sessionStorage.length"), "nothing in web storage");
                 assertEquals("", browser.script("return document.cookie"), "no cookie");
+                browser.assertNoConsoleErrors();
             }
             var audit = api.get("api/v1/audit?subjectId=" + handoff.subjectId + "&limit=50", Api.ADMIN).structure().asJsonArray();
             assertTrue(audit.toString().contains("verifying the customer's identity for the refund"), "the reveal's reason is audited");

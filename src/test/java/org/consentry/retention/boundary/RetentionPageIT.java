@@ -82,6 +82,7 @@ class RetentionPageIT {
                 admin.waitUntil(d -> d.findElement(By.cssSelector("#nav a[href='#retention']")).getText().equals("Retencja"));
                 admin.waitUntil(d -> d.findElement(By.id("sweep")).getText().equals("Usuń teraz"));
                 admin.screenshot("admin-retention-pl");
+                admin.assertNoConsoleErrors();
             } finally {
                 api.put("api/v1/retention/policies/transcript", Api.ADMIN, "{\"period\":\"P90D\",\"action\":\"DELETE\"}");
             }
