@@ -25,14 +25,14 @@ const SUBJECT = {name: 'subjectId', required: true, pattern: '[A-Za-z0-9._:@\\-]
 
 function retention(main, signal) {
     const rows = h('tbody', {});
-    const report = h('section', {id: 'sweep-report', 'aria-live': 'polite'});
+    const sweepReport = h('section', {id: 'sweep-report', 'aria-live': 'polite'});
     const progress = h('p', {id: 'sweep-progress', hidden: true}, h('progress', {}), ' ', h('span', {}));
     const sweep = h('button', {type: 'button', id: 'sweep', onClick: () => sweepNow()}, t('sweepNow'));
     fill(main, h('h1', {}, t('retention')),
         h('div', {class: 'table-wrap'}, h('table', {id: 'policies'},
             h('thead', {}, h('tr', {}, [t('category'), t('period'), t('action'), t('starts'), t('inForce'), ''].map(x => h('th', {scope: 'col'}, x)))),
             rows)),
-        h('div', {class: 'actions'}, sweep), progress, report);
+        h('div', {class: 'actions'}, sweep), progress, sweepReport);
 
     async function load() {
         try {
@@ -74,7 +74,7 @@ function retention(main, signal) {
     async function sweepNow() {
         sweep.disabled = true;
         progress.hidden = false;
-        fill(report);
+        fill(sweepReport);
         const timer = setInterval(async () => {
             try {
                 const runs = await request('GET', 'retention/sweeps', undefined, {signal});
@@ -88,7 +88,7 @@ function retention(main, signal) {
         }, 400);
         try {
             const run = await request('POST', 'retention/sweeps', undefined, {signal});
-            fill(report, h('h2', {}, t('sweepReport', when(run.finishedAt), run.deleted, run.anonymized)),
+            fill(sweepReport, h('h2', {}, t('sweepReport', when(run.finishedAt), run.deleted, run.anonymized)),
                 table([t('category'), t('deleted'), t('anonymized')],
                     Object.entries(run.byCategory).map(([c, n]) => [c, n.deleted, n.anonymized])));
         } catch (e) {
