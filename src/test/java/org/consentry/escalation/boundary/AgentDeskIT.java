@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebElement;
 
 /**
  * The agent desk in headless Chromium: two agents signed in, a chat handed off by the bot appears in
@@ -62,20 +61,25 @@ class AgentDeskIT {
             one.screenshot("desk-queue");
 
             one.driver.findElement(inQueue).findElement(By.cssSelector("button.claim")).click();
-            WebElement banner = one.waitFor(By.cssSelector("#chat .banner"));
-            assertEquals("The bot is paused while you handle this chat.", banner.getText());
+            one.waitFor(By.cssSelector("#chat .banner"));
+            assertEquals("The bot is paused while you handle this chat.",
+                    one.waitUntil(d -> d.findElement(By.cssSelector("#chat .banner")).getText()));
             two.waitUntilGone(inQueue);
             assertTrue(two.driver.findElements(By.cssSelector("#mine li[data-id='" + id + "']")).isEmpty(),
                     "the other agent never sees the claimed chat");
 
-            String customer = one.waitFor(By.cssSelector("#chat .customer")).getText();
+            one.waitFor(By.cssSelector("#chat .customer"));
+            String customer = one.waitUntil(d -> d.findElement(By.cssSelector("#chat .customer")).getText());
             assertFalse(customer.contains(Handoff.EMAIL), "the e-mail address is masked");
             assertTrue(customer.contains("*"), customer);
-            WebElement transcript = one.waitFor(By.id("transcript"));
-            assertTrue(transcript.getText().contains(XSS), "the hostile line is shown as text");
-            assertTrue(transcript.findElements(By.tagName("img")).isEmpty(), "and not as markup");
+            // read in one go: the desk draws the chat anew when it changes, and an element held across that is stale
+            one.waitFor(By.id("transcript"));
+            String shown = one.waitUntil(d -> d.findElement(By.id("transcript")).getText());
+            int images = one.waitUntil(d -> d.findElement(By.id("transcript")).findElements(By.tagName("img")).size());
+            assertTrue(shown.contains(XSS), "the hostile line is shown as text");
+            assertEquals(0, images, "and not as markup");
             assertThrows(NoAlertPresentException.class, () -> one.driver.switchTo().alert());
-            assertFalse(transcript.getText().contains(Handoff.PESEL));
+            assertFalse(shown.contains(Handoff.PESEL));
             one.screenshot("desk-chat");
 
             one.driver.findElement(By.cssSelector("#transcript button.mask[data-type='PESEL']")).click();
