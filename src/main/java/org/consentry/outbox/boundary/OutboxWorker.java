@@ -32,6 +32,7 @@ import org.consentry.outbox.control.Backoff;
 import org.consentry.outbox.control.DeliveryHandler;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.Outbox;
+import org.consentry.outbox.control.SignedPost;
 import org.consentry.outbox.entity.OutboxEntry;
 import org.consentry.platform.control.SafeLog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -103,9 +104,17 @@ public class OutboxWorker {
     private Backoff backoff;
     private ScheduledFuture<?> schedule;
 
+    @Inject
+    SignedPost post;
+
     @PostConstruct
     void init() {
         backoff = new Backoff(retryBase, retryCap);
+        if (lease.compareTo(post.timeout().multipliedBy(2)) < 0) {
+            // a lease that runs out while its delivery is still waiting for an answer lets another server send it too
+            throw new IllegalStateException("consentry.outbox.lease (" + lease + ") must be at least twice"
+                    + " consentry.outbox.request-timeout (" + post.timeout() + ")");
+        }
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -185,7 +194,10 @@ public class OutboxWorker {
     }
 
     private void deliver(String as, String id) {
-        OutboxEntry entry = self.load(id);
+        OutboxEntry entry = self.claim(as, id);
+        if (entry == null) {
+            return;
+        }
         DeliveryResult result;
         try {
             result = handlerFor(entry.kind())
@@ -198,11 +210,22 @@ public class OutboxWorker {
         self.record(as, id, result);
     }
 
+    /**
+     * Renews the lease of {@code as} on the entry for a whole lease from now, just before it is sent, and
+     * returns the entry; null if it is no longer pending or another server holds it. A batch is leased at
+     * once but sent one entry after another: without the renewal, the later entries of a batch sent to a
+     * slow receiver would outlive their lease and be sent by another server as well. The lease is held by
+     * a row lock while renewed, so another server's lease round either sees the renewal or takes the entry
+     * first (and then this one leaves it).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public OutboxEntry load(String id) {
-        OutboxEntry entry = em.find(OutboxEntry.class, id);
-        em.detach(entry);
-        return entry;
+    public OutboxEntry claim(String as, String id) {
+        OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null || entry.status() != OutboxEntry.Status.PENDING || !as.equals(entry.leaseOwner())) {
+            return null;
+        }
+        entry.leaseTo(as, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plus(lease));
+        return entry; // detached when this transaction ends
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -9,11 +9,13 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One signed JSON POST of a delivery, its answer turned into a {@link DeliveryResult}: 2xx delivered;
  * 408, 425, 429 and 5xx, or no answer, retried; any other status rejected. Redirects are not followed
- * (a receiver cannot send Consentry elsewhere).
+ * (a receiver cannot send Consentry elsewhere). A receiver that answers later than
+ * consentry.outbox.request-timeout (PT10S) is tried again (it gets the same Idempotency-Key).
  */
 @ApplicationScoped
 public class SignedPost {
@@ -25,9 +27,17 @@ public class SignedPost {
 
     private final Clock clock = Clock.systemUTC();
 
+    @jakarta.inject.Inject
+    @ConfigProperty(name = "consentry.outbox.request-timeout", defaultValue = "PT10S")
+    Duration timeout;
+
+    public Duration timeout() {
+        return timeout;
+    }
+
     public DeliveryResult send(URI target, byte[] body, byte[] secret, String idempotencyKey, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                .timeout(Duration.ofSeconds(10))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .header(Signature.HEADER, Signature.header(secret, clock.instant().getEpochSecond(), body))

@@ -168,6 +168,12 @@ public class OutboxEntry extends RetainedEntity {
         return nextAttemptAt;
     }
 
+    /** Holds the lease of {@code owner} until {@code until} (the owner's own lease, renewed before a send). */
+    public void leaseTo(String owner, Instant until) {
+        leaseOwner = owner;
+        leaseUntil = until;
+    }
+
     public String leaseOwner() {
         return leaseOwner;
     }

@@ -61,6 +61,7 @@ class ErasureIT {
                 consentry.crm.allow-http=true
                 consentry.outbox.poll-interval=PT0.2S
                 consentry.outbox.lease=PT1S
+                consentry.outbox.request-timeout=PT0.5S
                 """.formatted(CrmRecorder.url()));
     }
 

@@ -45,6 +45,7 @@ class ErasureRestartIT {
                 consentry.crm.allow-http=true
                 consentry.outbox.poll-interval=PT0.2S
                 consentry.outbox.lease=PT1S
+                consentry.outbox.request-timeout=PT0.5S
                 consentry.outbox.retry-base=PT0.2S
                 consentry.outbox.retry-cap=PT1S
                 """.formatted(CRM.url("/crm/events")));
