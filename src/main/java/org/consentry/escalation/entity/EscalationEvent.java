@@ -20,7 +20,7 @@ import java.time.temporal.ChronoUnit;
 public class EscalationEvent {
 
     @Id
-    @SequenceGenerator(name = "escalation_event_ids", sequenceName = "escalation_event_ids", allocationSize = 50)
+    @SequenceGenerator(name = "escalation_event_ids", sequenceName = "escalation_event_ids", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "escalation_event_ids")
     private Long id;
 
