@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -37,6 +39,8 @@ public final class StandIn implements AutoCloseable {
     public final List<Request> received = new CopyOnWriteArrayList<>();
     private volatile Function<Request, Answer> answers = r -> new Answer(204, "");
     private HttpServer server;
+    private ExecutorService executor;
+    private boolean concurrent;
 
     public StandIn() {
         this(freePort());
@@ -63,6 +67,15 @@ public final class StandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers requests side by side (one thread each) instead of one after the other: a slow answer then
+     * delays only its own request, as with a real CRM. The answering function must be thread-safe.
+     */
+    public StandIn concurrent() {
+        this.concurrent = true;
+        return this;
+    }
+
     public synchronized StandIn up() {
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
@@ -70,6 +83,10 @@ public final class StandIn implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        if (concurrent) {
+            executor = Executors.newCachedThreadPool();
+            server.setExecutor(executor);
+        }
         server.start();
         return this;
     }
@@ -78,6 +95,10 @@ public final class StandIn implements AutoCloseable {
         if (server != null) {
             server.stop(0);
             server = null;
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
         }
     }
 
