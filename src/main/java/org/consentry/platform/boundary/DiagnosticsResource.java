@@ -3,6 +3,9 @@ package org.consentry.platform.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,16 +14,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
+import org.consentry.platform.entity.DiagnosticsProbe;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A bare JSON endpoint for load tests to measure the server against (the same stack: TLS or not,
- * authentication, strict JSON reading, validation, JSON writing; no database). Off unless
- * consentry.diagnostics.enabled is true; then it answers 404 like any unknown path.
+ * Endpoints for load tests to measure the server's real work against, on the same stack (TLS or not,
+ * authentication, strict JSON reading, validation, JSON writing): {@code echo} touches no database,
+ * {@code insert} writes one row with JPA in one transaction. Off unless consentry.diagnostics.enabled
+ * is true; then they answer 404 like any unknown path.
  */
 @Path("diagnostics")
 @RequestScoped
@@ -29,6 +35,15 @@ public class DiagnosticsResource {
 
     public record Echo(@NotNull @Size(max = 200) String text) {
     }
+
+    public record Inserted(String id, String text) {
+    }
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "consentry.diagnostics.enabled", defaultValue = "false")
@@ -41,9 +56,27 @@ public class DiagnosticsResource {
     @RolesAllowed({"bot", "admin"})
     @Operation(summary = "Answers the body it was sent (only with consentry.diagnostics.enabled)")
     public Echo echo(@NotNull @Valid Echo echo) {
+        requireEnabled();
+        return echo;
+    }
+
+    @POST
+    @Path("insert")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"bot", "admin"})
+    @Transactional
+    @Operation(summary = "Stores the body's text as one row (only with consentry.diagnostics.enabled)")
+    public Inserted insert(@NotNull @Valid Echo echo) {
+        requireEnabled();
+        DiagnosticsProbe probe = new DiagnosticsProbe(echo.text(), clock.instant());
+        em.persist(probe);
+        return new Inserted(probe.id(), probe.text());
+    }
+
+    private void requireEnabled() {
         if (!enabled) {
             throw new ProblemException(Problems.NOT_FOUND, FailureMapper.detailFor(404));
         }
-        return echo;
     }
 }

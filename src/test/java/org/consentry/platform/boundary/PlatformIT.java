@@ -199,6 +199,15 @@ class PlatformIT {
     }
 
     @Test
+    void theDiagnosticsEndpointsAreOffByDefault() {
+        for (String path : List.of("api/v1/diagnostics/echo", "api/v1/diagnostics/insert")) {
+            var reply = new Api(base).post(path, Api.BOT, "{\"text\":\"ping\"}");
+            assertEquals(404, reply.status(), reply::toString);
+            assertEquals(404, reply.problem().getInt("status"));
+        }
+    }
+
+    @Test
     void theApiAnswersOverTls() throws Exception {
         HttpResponse<String> response = https("api/v1/privacy-notice?lang=en", null);
         assertEquals(200, response.statusCode());

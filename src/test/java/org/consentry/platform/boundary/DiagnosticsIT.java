@@ -1,0 +1,68 @@
+package org.consentry.platform.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.annotation.Resource;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.consentry.testing.Api;
+import org.consentry.testing.Db;
+import org.consentry.testing.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The load tests' calibration endpoints, switched on: the echo answers what it got, the insert stores one row. */
+@ExtendWith(ArquillianExtension.class)
+class DiagnosticsIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.applicationWithHelpers("""
+                config_ordinal=700
+                consentry.diagnostics.enabled=true
+                """);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Resource(lookup = "jdbc/consentry")
+    DataSource dataSource;
+
+    @Test
+    void theEchoAnswersWhatItWasSent() {
+        Api.Reply reply = new Api(base).post("api/v1/diagnostics/echo", Api.BOT, "{\"text\":\"ping 1\"}");
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("ping 1", reply.json().getString("text"));
+    }
+
+    @Test
+    void theInsertStoresOneRow() throws Exception {
+        String text = "probe " + UUID.randomUUID();
+        Api.Reply reply = new Api(base).post("api/v1/diagnostics/insert", Api.BOT, "{\"text\":\"" + text + "\"}");
+        assertEquals(200, reply.status(), reply::toString);
+        List<Map<String, Object>> rows = new Db(dataSource).rows("SELECT id, text FROM diagnostics_probe WHERE text = ?", text);
+        assertEquals(1, rows.size());
+        assertEquals(reply.json().getString("id"), rows.get(0).get("id"));
+    }
+
+    @Test
+    void onlyTheBotAndAdminsCallThemWithValidBodies() throws Exception {
+        Api api = new Api(base);
+        assertEquals(401, api.post("api/v1/diagnostics/insert", Api.ANONYMOUS, "{\"text\":\"x\"}").status());
+        Api.Reply agent = api.post("api/v1/diagnostics/insert", Api.AGENT1, "{\"text\":\"x\"}");
+        assertEquals(403, agent.status(), agent::toString);
+        Api.Reply tooLong = api.post("api/v1/diagnostics/insert", Api.BOT, "{\"text\":\"" + "x".repeat(201) + "\"}");
+        assertEquals(400, tooLong.status(), tooLong::toString);
+        assertEquals(400, tooLong.problem().getInt("status"));
+        assertEquals(0L, ((Number) new Db(dataSource).rows("SELECT COUNT(*) AS n FROM diagnostics_probe WHERE text IN ('x', ?)",
+                "x".repeat(201)).get(0).get("n")).longValue(), "nothing stored for a refused call");
+    }
+}
