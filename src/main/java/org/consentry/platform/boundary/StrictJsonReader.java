@@ -3,6 +3,7 @@ package org.consentry.platform.boundary;
 import static org.consentry.platform.control.JsonProviders.JSON;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -16,25 +17,37 @@ import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.consentry.platform.control.FieldError;
 import org.consentry.platform.control.JsonShape;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads every JSON request body that binds to a record, strictly: the body must be well-formed, must
- * not carry members the record does not declare, and must have the JSON types the record expects.
- * Errors name the member and never echo the value sent (it may be personal data).
+ * Reads every JSON request body that binds to a record, strictly: the body must be well-formed UTF-8
+ * (RFC 8259 section 8.1; a malformed byte is refused, not replaced), stay within the bounds of
+ * BoundedJsonReader (nesting: consentry.http.max-json-depth), not carry members the record does not declare, and have the JSON
+ * types the record expects. Errors name the member and never echo the value sent (it may be personal data).
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class StrictJsonReader implements MessageBodyReader<Record> {
 
     private final Jsonb jsonb = JsonbBuilder.create();
+
+    @Inject
+    @ConfigProperty(name = "consentry.http.max-json-depth", defaultValue = "32")
+    int maxDepth;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -45,7 +58,14 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
         PushbackInputStream body = new PushbackInputStream(entity, 1);
-        int first = body.read();
+        int first;
+        try {
+            first = body.read();
+        } catch (BodyTooLargeException tooLarge) {
+            throw tooLarge;
+        } catch (IOException broken) {
+            throw unreadable();
+        }
         if (first < 0) {
             throw new ProblemException(Problems.VALIDATION, "A JSON object is required as the request body.")
                     .with("field", "body");
@@ -64,23 +84,43 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         }
     }
 
-    private static JsonValue parse(InputStream body) throws IOException {
-        try (JsonReader reader = JSON.createReader(body)) {
+    private JsonValue parse(InputStream body) throws IOException {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        Reader text = new BoundedJsonReader(new InputStreamReader(body, strict), maxDepth);
+        try (JsonReader reader = JSON.createReader(text)) {
             return reader.readValue();
-        } catch (JsonParsingException e) {
-            var at = e.getLocation();
-            throw new ProblemException(Problems.MALFORMED_BODY, at == null
-                    ? "The request body is not well-formed JSON."
-                    : "The request body is not well-formed JSON (line " + at.getLineNumber()
-                            + ", column " + at.getColumnNumber() + ").");
         } catch (jakarta.json.JsonException e) {
+            // what the readers under the parser refused comes as the cause
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BodyTooLargeException tooLarge) {
                     throw tooLarge;
                 }
+                if (t instanceof BoundedJsonReader.OverLimit over) {
+                    throw new ProblemException(Problems.MALFORMED_BODY, over.getMessage());
+                }
+                if (t instanceof CharacterCodingException) {
+                    throw new ProblemException(Problems.MALFORMED_BODY, "The request body is not valid UTF-8.");
+                }
+                if (t instanceof IOException) {
+                    throw unreadable();
+                }
             }
-            throw new ProblemException(Problems.MALFORMED_BODY, "The request body is not well-formed JSON.");
+            var at = e instanceof JsonParsingException parsing ? parsing.getLocation() : null;
+            throw new ProblemException(Problems.MALFORMED_BODY, at == null
+                    ? "The request body is not well-formed JSON."
+                    : "The request body is not well-formed JSON (line " + at.getLineNumber()
+                            + ", column " + at.getColumnNumber() + ").");
         }
+    }
+
+    /**
+     * The body broke off on the way in (a chunk length that is not a number, a connection closed before
+     * Content-Length bytes came): the client's fault, not an incident of the server.
+     */
+    private static ProblemException unreadable() {
+        return new ProblemException(Problems.MALFORMED_BODY,
+                "The request body could not be read to its end (broken chunked encoding or a connection closed early).");
     }
 
     @PreDestroy
