@@ -73,12 +73,27 @@ public final class Handoff {
                 .add("subjectId", subjectId)
                 .add("language", "pl")
                 .add("reason", "Podwójne obciążenie karty")
-                .add("customer", Json.createObjectBuilder().add("name", name).add("email", email).add("phone", phone))
+                .add("customer", customer())
                 .add("transcript", transcript);
         if (callbackUrl != null) {
             body.add("callbackUrl", callbackUrl);
         }
         return body.build().toString();
+    }
+
+    /** The customer's fields; one set to null is left out, as a bot leaves out what it does not know. */
+    private JsonObjectBuilder customer() {
+        JsonObjectBuilder customer = Json.createObjectBuilder();
+        if (name != null) {
+            customer.add("name", name);
+        }
+        if (email != null) {
+            customer.add("email", email);
+        }
+        if (phone != null) {
+            customer.add("phone", phone);
+        }
+        return customer;
     }
 
     /** Grants the consent a handoff needs. */

@@ -54,6 +54,11 @@ public class FieldSealer {
         meta.set(entity, field, Sealed.stored(ciphertext));
     }
 
+    /** Whether the entity holds a value in the field: an absent value is no opening and is not recorded. */
+    public boolean holds(Object entity, String field) {
+        return SealedFields.of(entity.getClass()).value(entity, field) != null;
+    }
+
     /** Opens one personal value of an entity, recorded with the access. */
     public String open(Object entity, String field, Access access) {
         return open(entity, access, field).get(field);

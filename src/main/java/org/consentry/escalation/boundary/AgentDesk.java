@@ -172,19 +172,26 @@ public class AgentDesk {
             throw tooMany;
         }
         Access access = new Access(RevealLimit.ACTION, PURPOSE, request.reason());
-        String value = switch (request.field()) {
-            case "customer.name" -> sealer.open(e, "customerName", access);
-            case "customer.email" -> sealer.open(e, "customerEmail", access);
-            case "customer.phone" -> sealer.open(e, "customerPhone", access);
-            default -> {
-                PiiToken token = em.find(PiiToken.class, request.field());
-                if (token == null || !token.escalationId().equals(id)) {
-                    throw new ProblemException(Problems.NOT_FOUND, "No value " + request.field() + " in escalation " + id + ".")
-                            .with("field", "field");
-                }
-                yield sealer.open(token, "original", access);
-            }
+        String column = switch (request.field()) {
+            case "customer.name" -> "customerName";
+            case "customer.email" -> "customerEmail";
+            case "customer.phone" -> "customerPhone";
+            default -> null;
         };
+        String value;
+        if (column != null) {
+            // a value the customer never gave: nothing to reveal, so no opening that counts against the limit
+            if (!sealer.holds(e, column)) {
+                throw noValue(id, request.field());
+            }
+            value = sealer.open(e, column, access);
+        } else {
+            PiiToken token = em.find(PiiToken.class, request.field());
+            if (token == null || !token.escalationId().equals(id)) {
+                throw noValue(id, request.field());
+            }
+            value = sealer.open(token, "original", access);
+        }
         return new Views.Revealed(request.field(), value);
     }
 
@@ -255,6 +262,11 @@ public class AgentDesk {
             throw notFound(id);
         }
         return e;
+    }
+
+    private static ProblemException noValue(String id, String field) {
+        return new ProblemException(Problems.NOT_FOUND, "No value " + field + " in escalation " + id + ".")
+                .with("field", "field");
     }
 
     /** The escalation, if the caller is its assigned agent (admins neither reveal nor reply). */

@@ -169,6 +169,24 @@ class EscalationsApiIT {
         }
     }
 
+    /** Found by EndpointFuzzIT: such a reveal answered 200 without a value and counted against the limit. */
+    @Test
+    void revealingAValueTheCustomerNeverGaveIsNotFoundAndNotAnOpening() {
+        Handoff handoff = new Handoff().customer("Jan Nowak", "jan.nowak@example.org", null).consent(api);
+        String id = handoff.handOff(api);
+        api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
+        var phone = api.post("api/v1/escalations/" + id + "/reveal", Api.AGENT1,
+                "{\"field\":\"customer.phone\",\"reason\":\"calling the customer back\"}");
+        assertEquals(404, phone.status(), phone::toString);
+        assertEquals("field", phone.problem().getString("field"));
+        var audit = api.get("api/v1/audit?subjectId=" + handoff.subjectId + "&limit=100", Api.ADMIN).structure().asJsonArray();
+        assertTrue(audit.getValuesAs(JsonObject.class).stream().noneMatch(e -> e.getString("action").equals("escalation.reveal")),
+                "nothing was opened, so nothing counts against the agent's reveal limit: " + audit);
+        var email = api.post("api/v1/escalations/" + id + "/reveal", Api.AGENT1,
+                "{\"field\":\"customer.email\",\"reason\":\"calling the customer back\"}");
+        assertEquals("jan.nowak@example.org", email.json().getString("value"), "a value that was given is revealed");
+    }
+
     @Test
     void aWaitingConversationLetsTheBotAnswer() {
         Handoff handoff = new Handoff().consent(api);
