@@ -126,6 +126,11 @@ public final class ApiFuzzer {
     /** One generated request, with how it was made (for the failure message). */
     record Attempt(String operation, String method, String target, String user, Map<String, String> headers,
                    String body, String how) {
+
+        boolean fixedPath() {
+            return !operation.contains("{");
+        }
+
         @Override
         public String toString() {
             String shownTarget = target.length() > 160 ? target.substring(0, 160) + "...(" + target.length() + ")" : target;
@@ -282,6 +287,10 @@ public final class ApiFuzzer {
     private static String judge(Attempt attempt, Answer answer) {
         if (answer.status() >= 500) {
             return answer.status() + " " + shorten(answer.body());
+        }
+        if (answer.status() == 404 && attempt.fixedPath()) {
+            // nothing in the path varies: a 404 says a resource that exists is missing (a bad query value is a 400)
+            return "404 on a path without parameters: " + shorten(answer.body());
         }
         for (String forbidden : FORBIDDEN) {
             if (answer.body().contains(forbidden)) {

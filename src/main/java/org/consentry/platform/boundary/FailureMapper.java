@@ -3,15 +3,20 @@ package org.consentry.platform.boundary;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.consentry.platform.control.FieldError;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.ProblemType;
 import org.consentry.platform.control.Problems;
@@ -42,6 +47,9 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
             if (t.getCause() == t) {
                 break;
             }
+        }
+        if (failure instanceof NotFoundException unconvertible && unconvertible.getCause() != null) {
+            return invalidQueryParameter(unconvertible);
         }
         if (failure instanceof WebApplicationException web) {
             return fromStatus(web);
@@ -76,6 +84,22 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
             problem.header(HttpHeaders.WWW_AUTHENTICATE, original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
         }
         return problem.build();
+    }
+
+    /** How RESTEasy names the parameter it could not convert: jakarta.ws.rs.QueryParam("limit"). */
+    private static final Pattern QUERY_PARAMETER = Pattern.compile("QueryParam\\(\"([A-Za-z0-9_.-]{1,64})\"\\)");
+
+    /**
+     * JAX-RS answers a query parameter that cannot be converted to its Java type (limit=abc, an unknown
+     * enum constant) with a NotFoundException caused by the conversion failure: the resource exists, the
+     * input is wrong, so it is a 400 that names the parameter, as the OpenAPI document promises. A 404
+     * for a path that matched nothing has no cause. The value is neither echoed nor logged.
+     */
+    private static Response invalidQueryParameter(NotFoundException unconvertible) {
+        Matcher name = QUERY_PARAMETER.matcher(String.valueOf(unconvertible.getMessage()));
+        String field = name.find() ? name.group(1) : "query";
+        return ProblemResponses.invalid(Problems.VALIDATION, "Invalid value for: " + field,
+                List.of(new FieldError(field, "cannot be read as the documented type")));
     }
 
     private static final Map<Integer, String> DETAILS = Map.of(

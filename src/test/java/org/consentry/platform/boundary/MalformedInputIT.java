@@ -128,6 +128,27 @@ class MalformedInputIT {
         assertRefused(exchange(request("GET /api/v1/me HTTP/1.1", List.of("X-Huge: " + "h".repeat(100_000)), "")));
     }
 
+    /** A query value of the wrong type was a 404 "no resource at this path" (JAX-RS's default for query parameters). */
+    @Test
+    void aQueryValueOfTheWrongTypeIsA400ThatNamesTheParameter() {
+        Api api = new Api(base);
+        for (String[] call : new String[][] {{"api/v1/escalations?status=waiting", Api.AGENT1, "status"},
+                {"api/v1/escalations?limit=ten", Api.AGENT1, "limit"}, {"api/v1/audit?before=yesterday", Api.ADMIN, "before"},
+                {"api/v1/crm/outbox?limit=1e3", Api.ADMIN, "limit"}}) {
+            Api.Reply reply = api.get(call[0], call[1]);
+            assertEquals(400, reply.status(), () -> call[0] + ": " + reply);
+            JsonObject problem = reply.problem();
+            assertTrue(problem.getString("type").endsWith("/validation-failed"), reply::toString);
+            assertEquals(call[2], problem.getJsonArray("errors").getJsonObject(0).getString("field"), reply::toString);
+            assertFalse(reply.text().contains(call[0].substring(call[0].indexOf('=') + 1)), "the value is not echoed: " + reply);
+        }
+        Api.Reply list = api.get("api/v1/escalations?status=WAITING&limit=5", Api.AGENT1);
+        assertEquals(200, list.status(), list::toString);
+        Api.Reply nothingThere = api.get("api/v1/no-such-resource", Api.ADMIN);
+        assertEquals(404, nothingThere.status(), nothingThere::toString);
+        assertTrue(nothingThere.problem().getString("type").endsWith("/not-found"), nothingThere::toString);
+    }
+
     @Test
     void requestsTheContainerCannotParseGet4xxWithoutAStackTrace() throws IOException {
         for (String line : List.of("GET /api/v1/subjects/%ZZ/consents HTTP/1.1", "GET /api/v1/subjects/%00/consents HTTP/1.1",
