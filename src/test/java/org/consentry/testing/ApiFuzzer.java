@@ -117,7 +117,7 @@ public final class ApiFuzzer {
             } catch (IOException e) {
                 byStatus.merge(0, 1, Integer::sum);
                 ofOperation.merge(0, 1, Integer::sum);
-                failures.add("no answer (" + e.getClass().getSimpleName() + ") <- " + attempt);
+                failures.add("no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ") <- " + attempt);
             }
         }
         return new Report(seed, plan.size(), byStatus, byOperation, failures, Duration.ofNanos(System.nanoTime() - started));

@@ -11,11 +11,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -147,6 +151,28 @@ class MalformedInputIT {
         Api.Reply nothingThere = api.get("api/v1/no-such-resource", Api.ADMIN);
         assertEquals(404, nothingThere.status(), nothingThere::toString);
         assertTrue(nothingThere.problem().getString("type").endsWith("/not-found"), nothingThere::toString);
+    }
+
+    /**
+     * java.net.http asks for an h2c upgrade on plain HTTP; Liberty used to accept it and then, for an
+     * answer that goes through an error page, never answer and keep the thread parked.
+     */
+    @Test
+    void anH2cUpgradeRequestThatEndsOnAnErrorPageIsAnswered() throws Exception {
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(5)).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString("admin:admin-dev".getBytes(StandardCharsets.UTF_8));
+        URI root = URI.create(base.toString());
+        for (HttpRequest request : List.of(
+                HttpRequest.newBuilder(root.resolve("no-such-page")).timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(root.resolve("api/v1/me")).header("Authorization", basic).header("Accept", "garbage")
+                        .timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(root.resolve("api/v1/me")).header("Authorization", basic).header("Content-Type", "a/b/c")
+                        .timeout(Duration.ofSeconds(10)).build())) {
+            HttpResponse<String> response = h2.send(request, HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() == 400 || response.statusCode() == 404, () -> request + ": " + response.statusCode());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    () -> request + ": " + response.headers().map());
+        }
     }
 
     @Test
