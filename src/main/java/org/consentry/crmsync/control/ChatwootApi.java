@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.SignedPost;
+import org.consentry.outbox.control.TransportFailure;
 
 /**
  * Chatwoot's application API (api/v1/accounts/{account}/...) with its access token header; a call
@@ -74,7 +75,7 @@ final class ChatwootApi {
         try {
             response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Failure(new DeliveryResult.Retry("chatwoot: no answer: " + e.getClass().getSimpleName()));
+            throw new Failure(new DeliveryResult.Retry("chatwoot: no answer: " + TransportFailure.describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure(new DeliveryResult.Retry("interrupted"));

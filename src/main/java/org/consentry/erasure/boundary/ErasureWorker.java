@@ -83,7 +83,8 @@ public class ErasureWorker {
             self.erase(requestId);
         } catch (RuntimeException e) {
             SafeLog.failure(LOG, "erasure " + requestId, e);
-            self.failed(requestId, e.getClass().getSimpleName());
+            // the view (lastError) says where to look, not what failed inside: no class names in the API
+            self.failed(requestId, "internal error, logged under erasure " + requestId);
         }
     }
 

@@ -205,7 +205,8 @@ public class OutboxWorker {
                     .orElse(new DeliveryResult.Rejected("no handler for kind " + entry.kind()));
         } catch (RuntimeException e) {
             SafeLog.failure(LOG, "outbox " + id, e);
-            result = new DeliveryResult.Retry("failed: " + e.getClass().getSimpleName());
+            // the view says where to look, not what failed inside (no class names in the API)
+            result = new DeliveryResult.Retry("failed: internal error, logged under outbox " + id);
         }
         self.record(as, id, result);
     }

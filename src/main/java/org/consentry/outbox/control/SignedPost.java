@@ -47,7 +47,7 @@ public class SignedPost {
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return classify(response.statusCode());
         } catch (IOException e) {
-            return new DeliveryResult.Retry("no answer: " + e.getClass().getSimpleName());
+            return new DeliveryResult.Retry("no answer: " + TransportFailure.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new DeliveryResult.Retry("interrupted");

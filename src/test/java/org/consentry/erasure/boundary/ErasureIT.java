@@ -200,7 +200,7 @@ class ErasureIT {
                 Api.ADMIN).json().getInt("attempts") == 1);
         JsonObject failed = api.get("api/v1/erasures/" + requestId, Api.ADMIN).json();
         assertEquals("PENDING", failed.getString("status"));
-        assertEquals("IllegalStateException", failed.getString("lastError"));
+        assertEquals("internal error, logged under erasure " + requestId, failed.getString("lastError"), "no class name in the API");
         assertEquals(messages, db.rows("SELECT id FROM escalation_message WHERE subject_id = ?", subject).size(),
                 "the rows another part had removed are back");
         assertEquals(1, db.rows("SELECT subject_id FROM subject_key WHERE subject_id = ?", subject).size(), "the key is there");
