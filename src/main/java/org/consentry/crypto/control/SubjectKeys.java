@@ -68,8 +68,7 @@ public class SubjectKeys {
         if (key != null) {
             return key;
         }
-        return store.find(subjectId).map(this::remember).orElseThrow(() -> new KeyUnavailableException(
-                "The subject's data key does not exist: it was destroyed by an erasure, or nothing was sealed"));
+        return store.find(subjectId).map(this::remember).orElseThrow(ShreddedKeyException::new);
     }
 
     /** Crypto-shredding: removes the subject's data key in the caller's transaction. */
