@@ -72,6 +72,7 @@ consentry.kek.keystore=$KEYSTORE
 consentry.kek.dev-generate=false
 PROPS
   {
+    echo # Liberty writes the file without a final newline
     echo "CONSENTRY_KEK_KEYSTORE=$KEYSTORE"
     echo "CONSENTRY_KEK_PASSWORD=$(cat "$CLUSTER/kek.password")"
     echo "CONSENTRY_KEK_DEV_GENERATE=false"
