@@ -92,11 +92,16 @@ function run(name, claimed, options) {
     });
 }
 
+/**
+ * A 409 is the API's documented answer when two requests change the same record at once (two grants
+ * for one subject: repeat the request); counted apart from errors. Anything else not 2xx is an error.
+ */
 function figures(result) {
     const l = result.latency;
+    const conflicts = result.statusCodeStats?.['409']?.count ?? 0;
     return {
-        rps: result.requests.average, p50: l.p50, p99: l.p99, p999: l.p99_9 ?? l['p99.9'],
-        errors: result.errors + result.timeouts + result.non2xx
+        rps: result.requests.average, p50: l.p50, p99: l.p99, p999: l.p99_9 ?? l['p99.9'], mean: l.mean,
+        errors: result.errors + result.timeouts + result.non2xx - conflicts, conflicts
     };
 }
 
@@ -115,13 +120,23 @@ const echo = rows.find(r => r.name === 'echo');
 const insert = rows.find(r => r.name === 'insert');
 const pad = (v, n) => String(v).padStart(n);
 console.log(`\n${base}: ${connections} connections, ${duration} s per run, fixed rate = ${rateShare} x saturation`);
-console.log('scenario   mode              req/s    p50 ms   p99 ms  p99.9 ms   errors   vs echo  vs insert');
+console.log('scenario   mode              req/s    p50 ms   p99 ms  p99.9 ms   errors      409   vs echo  vs insert');
 const ratio = (f, to) => to ? (f.rps / to.saturated.rps).toFixed(3) : '';
 for (const r of rows) {
     for (const [mode, f] of [['saturation', r.saturated], [`fixed ${r.rate}/s`, r.fixed]]) {
         const saturation = mode === 'saturation';
         console.log(`${r.name.padEnd(10)} ${mode.padEnd(15)} ${pad(f.rps.toFixed(0), 8)} ${pad(f.p50, 8)} ${pad(f.p99, 8)} ${pad(f.p999, 9)}`
-            + ` ${pad(f.errors, 8)} ${pad(saturation ? ratio(f, echo) : '', 9)} ${pad(saturation ? ratio(f, insert) : '', 10)}`);
+            + ` ${pad(f.errors, 8)} ${pad(f.conflicts, 8)} ${pad(saturation ? ratio(f, echo) : '', 9)} ${pad(saturation ? ratio(f, insert) : '', 10)}`);
+    }
+}
+// Little's law as a check on the tool: at saturation, requests in flight = throughput x mean latency
+// must be about the number of connections; where it is not, the row's latency or rate is not to be trusted.
+for (const r of rows) {
+    const inFlight = r.saturated.rps * r.saturated.mean / 1000;
+    if (Math.abs(inFlight - connections) > connections / 2) {
+        console.error(`${r.name}: ${r.saturated.rps.toFixed(0)} req/s x ${r.saturated.mean.toFixed(1)} ms mean = ${inFlight.toFixed(0)}`
+            + ` requests in flight on ${connections} connections: this row's figures disagree with each other`);
+        process.exitCode = 1;
     }
 }
 if (rows.some(r => r.saturated.errors || r.fixed.errors)) {

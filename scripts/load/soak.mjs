@@ -1,6 +1,8 @@
 // Memory under sustained load: the server's resident size (RSS) idle, then every 30 s during handoffs
 // at a fixed rate (by default 70% of the saturation rate measured first) for --minutes, with the
-// trend (least-squares slope over the second half of the run, MB/min). Not part of CI: ten minutes.
+// trend (least-squares slope over the second half of the run, MB/min), and the live heap (after a
+// full GC, jcmd of the same JDK) before and after: a leak shows there, whatever the heap's sizing
+// does to RSS. Not part of CI: ten minutes.
 //
 //   (cd scripts/load && npm install)
 //   node scripts/load/soak.mjs --base http://localhost:9080 --pid <Liberty JVM pid> [--minutes 10] [--rate N]
@@ -10,6 +12,7 @@
 import autocannon from 'autocannon';
 import {randomUUID} from 'node:crypto';
 import {readFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
     arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
@@ -25,6 +28,13 @@ const BOT = 'Basic ' + Buffer.from('bot:bot-dev').toString('base64');
 
 const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+/** The live heap: a full collection (jcmd GC.run), then the heap's used size (GC.heap_info). */
+const liveHeapMb = () => {
+    execFileSync('jcmd', [String(pid), 'GC.run']);
+    const info = execFileSync('jcmd', [String(pid), 'GC.heap_info'], {encoding: 'utf8'});
+    // G1: "garbage-first heap total …K, used …K"; Serial and Parallel: one such line per generation
+    return [...info.matchAll(/(?:heap|generation)\s+total \d+K, used (\d+)K/g)].reduce((a, m) => a + Number(m[1]), 0) / 1024;
+};
 
 for (let n = 0; n < 200; n++) {
     await fetch(`${base}/api/v1/subjects/soak-${n}/consents/support-handoff`, {method: 'PUT',
@@ -49,6 +59,8 @@ if (!rate) {
     rate = Math.floor(saturation * 0.7);
     console.log(`saturation ${saturation.toFixed(0)} req/s; soaking at 70%: ${rate} req/s for ${minutes} min`);
 }
+const liveBefore = liveHeapMb();
+console.log(`live heap before the soak: ${liveBefore.toFixed(0)} MB`);
 const samples = [];
 const started = Date.now();
 const load = run({duration: minutes * 60, overallRate: rate});
@@ -59,6 +71,7 @@ while (Date.now() - started < minutes * 60_000) {
     console.log(`${at.toFixed(1).padStart(5)} min  RSS ${samples.at(-1)[1].toFixed(0)} MB`);
 }
 const result = await load;
+const liveAfter = liveHeapMb();
 const half = samples.slice(Math.floor(samples.length / 2));
 const mean = xs => xs.reduce((a, b) => a + b, 0) / xs.length;
 const mx = mean(half.map(s => s[0]));
@@ -67,4 +80,4 @@ const slope = half.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / half.redu
 console.log(`\nidle RSS ${idle.toFixed(0)} MB; after ${minutes} min at ${rate} req/s: RSS ${samples.at(-1)[1].toFixed(0)} MB,`
     + ` max ${Math.max(...samples.map(s => s[1])).toFixed(0)} MB; trend over the second half ${slope.toFixed(2)} MB/min;`
     + ` ${result.requests.total} handoffs, ${result.errors + result.timeouts + result.non2xx} errors,`
-    + ` p99 ${result.latency.p99} ms`);
+    + ` p99 ${result.latency.p99} ms; live heap (after a full GC) ${liveBefore.toFixed(0)} MB before, ${liveAfter.toFixed(0)} MB after`);
