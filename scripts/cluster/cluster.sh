@@ -60,7 +60,8 @@ create() { # n
   [ -f "$ROOT/target/consentry.war" ] || die "no target/consentry.war: run mvn package first"
   rm -rf "$dir"
   mkdir -p "$dir/dropins"
-  cp "$TEMPLATE"/server.xml "$TEMPLATE"/db-*.xml "$TEMPLATE"/jvm.options "$TEMPLATE"/server.env "$dir/"
+  cp "$TEMPLATE"/server.xml "$TEMPLATE"/db-*.xml "$TEMPLATE"/server.env "$dir/"
+  cp "$ROOT/src/main/liberty/config/jvm.options" "$dir/" # the production heap, not the test server's
   cp -r "$TEMPLATE/jdbc" "$dir/"
   cp "$ROOT/target/consentry.war" "$dir/dropins/"
   cat > "$dir/bootstrap.properties" <<PROPS
