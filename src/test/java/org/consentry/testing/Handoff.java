@@ -24,6 +24,7 @@ public final class Handoff {
     private int extraLines;
     private final java.util.List<String> customerLines = new java.util.ArrayList<>();
     private int lineChars;
+    private Boolean aiDisclosureShown;
 
     /** Another customer than the canary one. */
     public Handoff customer(String name, String email, String phone) {
@@ -41,6 +42,12 @@ public final class Handoff {
     /** One more line from the customer, as written. */
     public Handoff says(String text) {
         customerLines.add(text);
+        return this;
+    }
+
+    /** What the bot reports about the AI disclosure (AI Act Art. 50); null leaves the field out. */
+    public Handoff aiDisclosure(Boolean shown) {
+        aiDisclosureShown = shown;
         return this;
     }
 
@@ -77,6 +84,9 @@ public final class Handoff {
                 .add("transcript", transcript);
         if (callbackUrl != null) {
             body.add("callbackUrl", callbackUrl);
+        }
+        if (aiDisclosureShown != null) {
+            body.add("aiDisclosureShown", aiDisclosureShown);
         }
         return body.build().toString();
     }

@@ -119,7 +119,8 @@ public class AgentDesk {
     public Views.Claimed claim(String id) {
         String agent = caller.name();
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        em.createQuery("UPDATE Escalation e SET e.status = :assigned, e.agent = :agent, e.claimedAt = :now"
+        em.createQuery("UPDATE Escalation e SET e.status = :assigned, e.agent = :agent, e.claimedAt = :now,"
+                        + " e.humanJoinedAt = :now"
                         + " WHERE e.id = :id AND e.status = :waiting")
                 .setParameter("assigned", EscalationStatus.ASSIGNED).setParameter("agent", agent)
                 .setParameter("now", now).setParameter("id", id)
@@ -157,6 +158,7 @@ public class AgentDesk {
         }
         return new Views.Detail(e.id(), e.conversationId(), e.status().name(), e.language(), e.reason(), e.agent(),
                 e.createdAt(), e.claimedAt(), e.resolvedAt(), e.status() == EscalationStatus.ASSIGNED,
+                e.aiDisclosure() == null ? "NOT_RECORDED" : e.aiDisclosure().name(), e.humanJoinedAt(),
                 new Views.Customer(NameMask.of(customer.get("customerName")), mask(PiiType.EMAIL, customer.get("customerEmail")),
                         mask(PiiType.PHONE, customer.get("customerPhone"))),
                 transcript);

@@ -124,7 +124,7 @@ public class EscalationsResource {
             Escalation now = handoffs.find(id);
             boolean held = now.status() == EscalationStatus.ASSIGNED;
             return Response.status(Response.Status.CREATED).entity(new Views.BotMessage(message.id(), message.seq(),
-                    now.status().name(), held ? now.agent() : null, !held)).build();
+                    now.status().name(), held ? now.agent() : null, !held, now.humanJoinedAt())).build();
         }
         return Response.status(Response.Status.CREATED).entity(desk.reply(id, request.text())).build();
     }

@@ -10,7 +10,12 @@ import java.util.List;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.platform.boundary.SubjectId;
 
-/** The bot hands a conversation to humans. The conversation id makes a retry return the same escalation. */
+/**
+ * The bot hands a conversation to humans. The conversation id makes a retry return the same escalation.
+ * {@code aiDisclosureShown}: whether the bot told the customer at the first interaction that they were
+ * talking to an AI (AI Act Art. 50(1)); left out, nothing is recorded and the disclosure report lists the
+ * conversation.
+ */
 public record HandoffRequest(
         @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._:@-]+", message = "must be 1-128 characters of A-Z a-z 0-9 . _ : @ -")
         String conversationId,
@@ -19,5 +24,6 @@ public record HandoffRequest(
         @NotBlank @Size(max = 1000) String reason,
         @NotNull @Valid CustomerFields customer,
         @NotEmpty List<@NotNull @Valid TranscriptLine> transcript,
-        @Size(max = 2048) String callbackUrl) implements DataSubject {
+        @Size(max = 2048) String callbackUrl,
+        Boolean aiDisclosureShown) implements DataSubject {
 }

@@ -14,6 +14,7 @@ import org.consentry.escalation.control.CallbackTargets;
 import org.consentry.escalation.control.EscalationFeed;
 import org.consentry.escalation.control.HandoffLimits;
 import org.consentry.escalation.control.TranscriptSealing;
+import org.consentry.escalation.entity.AiDisclosure;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.EscalationStatus;
@@ -66,7 +67,8 @@ public class Handoffs {
         String callback = callbacks.check(request.callbackUrl()).orElse(null);
         var customer = request.customer();
         Escalation escalation = new Escalation(request.conversationId(), request.subjectId(), request.language(),
-                reasons.clean(request.reason()), callback, customer.name(), customer.email(), customer.phone(), clock.instant());
+                reasons.clean(request.reason()), callback, customer.name(), customer.email(), customer.phone(),
+                AiDisclosure.of(request.aiDisclosureShown()), clock.instant());
         em.persist(escalation);
         TranscriptSealing.Conversation conversation = sealing.of(escalation);
         for (TranscriptLine line : request.transcript()) {

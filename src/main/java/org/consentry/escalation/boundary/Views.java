@@ -33,7 +33,8 @@ public final class Views {
 
     /** An escalation as its agent (or an admin) sees it: personal data masked. */
     public record Detail(String id, String conversationId, String status, String language, String reason, String agent,
-                         Instant createdAt, Instant claimedAt, Instant resolvedAt, boolean botPaused, Customer customer,
+                         Instant createdAt, Instant claimedAt, Instant resolvedAt, boolean botPaused, String aiDisclosure,
+                         Instant humanJoinedAt, Customer customer,
                          List<Message> transcript) {
     }
 
@@ -41,7 +42,8 @@ public final class Views {
     }
 
     /** The answer to every message the bot forwards: whether it may answer the customer itself. */
-    public record BotMessage(String id, int seq, String status, String heldBy, boolean botMayAnswer) {
+    /** {@code humanJoinedAt}: when a human took the chat (AI Act Art. 50), so the bot can tell the customer. */
+    public record BotMessage(String id, int seq, String status, String heldBy, boolean botMayAnswer, Instant humanJoinedAt) {
     }
 
     public record AgentMessage(String id, int seq, String delivery) {

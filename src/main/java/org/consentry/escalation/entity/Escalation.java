@@ -88,11 +88,18 @@ public class Escalation extends RetainedEntity implements DataSubject {
     @Column(name = "resolved_at")
     private Instant resolvedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ai_disclosure", length = 12)
+    private AiDisclosure aiDisclosure;
+
+    @Column(name = "human_joined_at")
+    private Instant humanJoinedAt;
+
     protected Escalation() {
     }
 
     public Escalation(String conversationId, String subjectId, String language, String reason, String callbackUrl,
-                      String name, String email, String phone, Instant now) {
+                      String name, String email, String phone, AiDisclosure aiDisclosure, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.conversationId = conversationId;
         this.subjectId = subjectId;
@@ -102,6 +109,7 @@ public class Escalation extends RetainedEntity implements DataSubject {
         this.customerName = Sealed.of(name);
         this.customerEmail = Sealed.of(email);
         this.customerPhone = Sealed.of(phone);
+        this.aiDisclosure = aiDisclosure;
         this.status = EscalationStatus.WAITING;
         this.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
     }
@@ -166,6 +174,14 @@ public class Escalation extends RetainedEntity implements DataSubject {
 
     public Instant claimedAt() {
         return claimedAt;
+    }
+
+    public AiDisclosure aiDisclosure() {
+        return aiDisclosure;
+    }
+
+    public Instant humanJoinedAt() {
+        return humanJoinedAt;
     }
 
     public Instant resolvedAt() {
