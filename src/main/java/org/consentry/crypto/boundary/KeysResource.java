@@ -21,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.consentry.crypto.control.KekRotation;
+import org.consentry.crypto.control.KeyHygiene;
 import org.consentry.crypto.control.KeyRing;
+import org.consentry.crypto.control.KeyVersions;
 import org.consentry.crypto.control.SubjectKeyStore;
 import org.consentry.crypto.entity.KeyRotation;
 import org.consentry.platform.control.Caller;
@@ -48,6 +50,9 @@ public class KeysResource {
 
     @Inject
     KekRotation rotation;
+
+    @Inject
+    KeyVersions versions;
 
     @Inject
     Caller caller;
@@ -78,6 +83,28 @@ public class KeysResource {
             throw new ProblemException(Problems.NOT_FOUND, "No rotation " + id + ".");
         }
         return KeyRotationView.of(found);
+    }
+
+    @GET
+    @Path("usage")
+    @Transactional
+    @Operation(summary = "Encryptions per key, against the AES-GCM bound, with what to do",
+            description = "Per KEK version its wraps of data keys, for the subjects' data keys their seals; rotation is "
+                    + "advised at consentry.keys.rotation-advised-at (default 2^30) of the 2^32 bound for random nonces. "
+                    + "Each server adds its counts every consentry.keys.usage-flush-interval.")
+    public KeyHygiene usage() {
+        return versions.usage();
+    }
+
+    @POST
+    @Path("versions/{version}/retirement")
+    @Transactional
+    @Operation(summary = "Retire a KEK version that no data key needs any more",
+            description = "Refused (409) for the primary version, during a rotation, or while any data key is wrapped by "
+                    + "it. From then on no server unwraps with it, even from a restored backup. Audited.")
+    public KeyVersions.Retired retire(@PathParam("version") @jakarta.validation.constraints.Min(1)
+                                      @jakarta.validation.constraints.Max(1_000_000) int version) {
+        return versions.retire(version);
     }
 
     @GET

@@ -28,6 +28,9 @@ public class FieldSealer {
     @Inject
     Event<FieldsOpened> opened;
 
+    @Inject
+    KeyUsage usage;
+
     /** Seals the entity's pending personal values (called by the SealingListener). */
     public void sealPending(Object entity) {
         SealedFields meta = SealedFields.of(entity.getClass());
@@ -40,6 +43,7 @@ public class FieldSealer {
             byte[] ciphertext = FieldCipher.seal(key, meta.address(entity, field), meta.value(entity, field).pendingBytes());
             meta.set(entity, field, Sealed.stored(ciphertext));
         }
+        usage.sealed(((DataSubject) entity).subjectId(), pending.size());
     }
 
     /** Sets a new personal value on a stored entity, sealed at once (Art. 16 rectification, say). */
@@ -52,6 +56,7 @@ public class FieldSealer {
         Aead key = keys.forSealing(((DataSubject) entity).subjectId());
         byte[] ciphertext = FieldCipher.seal(key, meta.address(entity, field), value.getBytes(StandardCharsets.UTF_8));
         meta.set(entity, field, Sealed.stored(ciphertext));
+        usage.sealed(((DataSubject) entity).subjectId(), 1);
     }
 
     /** Whether the entity holds a value in the field: an absent value is no opening and is not recorded. */
@@ -120,7 +125,9 @@ public class FieldSealer {
 
     /** Seals a value that is not an entity field (a token's original, say) at an address of its own. */
     public byte[] seal(String subjectId, FieldAddress address, String value) {
-        return FieldCipher.seal(keys.forSealing(subjectId), address, value.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = FieldCipher.seal(keys.forSealing(subjectId), address, value.getBytes(StandardCharsets.UTF_8));
+        usage.sealed(subjectId, 1);
+        return sealed;
     }
 
     /** Opens such a value, recorded with the access. */

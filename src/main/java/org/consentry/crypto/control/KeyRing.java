@@ -66,6 +66,9 @@ public class KeyRing {
     @ConfigProperty(name = "consentry.kek.generate-on-rotation", defaultValue = "false")
     boolean generateOnRotation;
 
+    @Inject
+    KekRetirements retirements;
+
     private KeystoreFile keystore;
     private final Map<Integer, Aead> keks = new ConcurrentHashMap<>();
     private SecretKeySpec auditKey;
@@ -141,8 +144,11 @@ public class KeyRing {
         }
     }
 
-    /** The KEK of a version, reloading the keystore once if another server added it. */
+    /** The KEK of a version, reloading the keystore once if another server added it; never a retired one. */
     public Aead kek(int version) {
+        if (retirements.isRetired(version)) {
+            throw new KeyUnavailableException("KEK version " + version + " is retired");
+        }
         Aead kek = keks.get(version);
         if (kek == null) {
             try {

@@ -23,6 +23,9 @@ public class Rewrapping {
     @Inject
     Clock clock;
 
+    @Inject
+    KeyUsage usage;
+
     /** Re-wraps up to {@code batch} keys in the caller's transaction; returns how many. */
     public int batch(String rotationId, int batch) {
         KeyRotation rotation = em.find(KeyRotation.class, rotationId, LockModeType.PESSIMISTIC_WRITE);
@@ -37,6 +40,7 @@ public class Rewrapping {
         for (SubjectKey key : older) {
             var dataKey = DataKeys.unwrap(key.wrapped(), keyRing.kek(key.kekVersion()), key.subjectId());
             key.rewrap(rotation.toVersion(), DataKeys.wrap(dataKey, kek, key.subjectId()), clock.instant());
+            usage.wrapped(rotation.toVersion());
         }
         rotation.progress(older.size());
         if (older.isEmpty()) {

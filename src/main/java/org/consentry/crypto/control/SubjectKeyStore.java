@@ -31,10 +31,14 @@ public class SubjectKeyStore {
     @Inject
     Clock clock;
 
+    @Inject
+    KeyUsage usage;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public SubjectKey create(String subjectId) {
         int version = primaryVersion();
         byte[] wrapped = DataKeys.wrap(DataKeys.generate(), keyRing.kek(version), subjectId);
+        usage.wrapped(version);
         SubjectKey key = new SubjectKey(subjectId, version, wrapped, clock.instant());
         em.persist(key);
         em.flush();
