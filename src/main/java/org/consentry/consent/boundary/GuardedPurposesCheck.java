@@ -48,6 +48,16 @@ public class GuardedPurposesCheck implements Extension {
         }
     }
 
+    /** The guarded operations (class.method) per purpose, for the record of processing. */
+    public java.util.SortedMap<String, List<String>> operationsByPurpose() {
+        java.util.SortedMap<String, List<String>> byPurpose = new java.util.TreeMap<>();
+        for (Guarded g : guarded) {
+            byPurpose.computeIfAbsent(g.purpose(), p -> new ArrayList<>()).add(g.where());
+        }
+        byPurpose.replaceAll((p, where) -> where.stream().distinct().sorted().toList());
+        return byPurpose;
+    }
+
     void verify(@Observes AfterDeploymentValidation validation) {
         Config config = ConfigProvider.getConfig(GuardedPurposesCheck.class.getClassLoader());
         Map<String, Purpose> purposes = PurposeCatalog.parse(new Settings(k -> config.getOptionalValue(k, String.class)));
