@@ -36,7 +36,7 @@ public final class EvidenceReport {
         if (red.isEmpty()) {
             return;
         }
-        String redList = red.stream().map(EvidenceReport::describe).collect(Collectors.joining("; "));
+        String redList = redSummary(evidence);
         String relaxed = Strictness.relaxedBecause(options);
         if (relaxed != null) {
             System.out.println("[evidence] not proven (not failing the build: " + relaxed + "): " + redList);
@@ -62,12 +62,17 @@ public final class EvidenceReport {
         Files.writeString(target.resolve("compliance-evidence.json"), EvidenceJson.of(evidence), StandardCharsets.UTF_8);
     }
 
+    static String redSummary(Evidence evidence) {
+        return evidence.red().stream().map(EvidenceReport::describe).collect(Collectors.joining("; "));
+    }
+
+    /** A red duty with the tests that kept it red (a passing one is not the reason). */
     private static String describe(Evidence.DutyEvidence d) {
         if (d.tests().isEmpty()) {
             return d.duty().label() + ": no test";
         }
-        return d.duty().label() + ": " + d.tests().stream().map(t -> t.test().display() + " " + t.outcome().word())
-                .collect(Collectors.joining(", "));
+        return d.duty().label() + ": " + d.tests().stream().filter(t -> t.outcome() != Outcome.PASSED)
+                .map(t -> t.test().display() + " " + t.outcome().word()).collect(Collectors.joining(", "));
     }
 
     static Map<String, String> options(String[] args) {

@@ -107,6 +107,19 @@ class EvidenceReportTest {
     }
 
     @Test
+    void theBuildFailureNamesWhatKeptEachDutyRed() throws Exception {
+        generate();
+        Evidence evidence = Evidence.of(new BuildFacts("c", "derby", SINCE, SINCE),
+                TaggedTests.of(List.of(ErasureFixture.class, RightsFixture.class)),
+                JUnitReports.read(List.of(target.resolve("surefire-reports"), target.resolve("failsafe-reports")), SINCE));
+        String summary = EvidenceReport.redSummary(evidence);
+        assertTrue(summary.contains("GDPR Art. 17: EvidenceReportTest$ErasureFixture.failsHalfWay failed;"), summary);
+        assertTrue(summary.contains("GDPR Art. 20: EvidenceReportTest$RightsFixture.stale not run;"), summary);
+        assertTrue(summary.contains("GDPR Art. 30: no test;"), summary);
+        assertFalse(summary.contains("GDPR Art. 15") || summary.contains("erases"), summary);
+    }
+
+    @Test
     void theHtmlIsSelfContainedEscapedAndBilingual() throws Exception {
         generate();
         String html = Files.readString(target.resolve("compliance-evidence.html"), StandardCharsets.UTF_8);
@@ -125,6 +138,7 @@ class EvidenceReportTest {
         reports();
         IllegalStateException red = assertThrows(IllegalStateException.class, () -> EvidenceReport.main(args("compliance.evidence.strict=true")));
         assertTrue(red.getMessage().contains("GDPR Art. 30: no test"), red::getMessage);
+        assertTrue(red.getMessage().contains("GDPR Art. 33: no test"), red::getMessage);
         assertTrue(Files.exists(target.resolve("compliance-evidence.html")));
         assertTrue(Files.exists(target.resolve("compliance-evidence.json")));
     }
