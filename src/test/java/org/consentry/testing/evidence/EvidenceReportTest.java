@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -146,11 +148,21 @@ class EvidenceReportTest {
     @Test
     void runsThatSelectOrSkipTestsOrTurnItOffNeverFail() throws Exception {
         reports();
-        for (String relaxing : List.of("compliance.evidence.strict=false", "test=ErasureViewTest", "it.test=ErasureIT",
-                "skipTests=true", "skipITs=true", "skipUnitTests=true", "maven.test.skip=true")) {
-            String[] args = args("compliance.evidence.strict=true", relaxing);
-            EvidenceReport.main(args);
-            assertTrue(Strictness.relaxedBecause(EvidenceReport.options(args)) != null, relaxing);
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            for (String relaxing : List.of("compliance.evidence.strict=false", "test=ErasureViewTest", "it.test=ErasureIT",
+                    "skipTests=true", "skipITs=true", "skipUnitTests=true", "maven.test.skip=true")) {
+                EvidenceReport.main(args("compliance.evidence.strict=true", relaxing));
+            }
+        } finally {
+            System.setOut(console);
+        }
+        String said = printed.toString(StandardCharsets.UTF_8);
+        for (String why : List.of("compliance.evidence.strict is not true", "-Dtest selects", "-Dit.test selects",
+                "-DskipTests skips", "-DskipITs skips", "-DskipUnitTests skips", "-Dmaven.test.skip skips")) {
+            assertTrue(said.contains("(not failing the build: " + why), why);
         }
         assertNull(Strictness.relaxedBecause(EvidenceReport.options(args("compliance.evidence.strict=true",
                 "test=${test}", "it.test=${it.test}", "skipTests=${skipTests}", "skipITs=false", "skipUnitTests=false"))),
