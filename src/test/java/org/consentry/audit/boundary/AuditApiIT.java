@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,6 +35,7 @@ class AuditApiIT {
     URL base;
 
     @Test
+    @Proves({Duty.GDPR_7_1, Duty.GDPR_32})
     void consentChangesAreAuditedAndFoundBySubject() {
         Api api = new Api(base);
         String subject = "audit-api-" + UUID.randomUUID();
@@ -60,6 +63,7 @@ class AuditApiIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void theChainVerifies() {
         Api api = new Api(base);
         api.put("api/v1/subjects/audit-" + UUID.randomUUID() + "/consents/crm-sync", Api.BOT,
@@ -72,6 +76,7 @@ class AuditApiIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void onlyAdminsReadTheAudit() {
         Api api = new Api(base);
         for (String user : new String[] {Api.BOT, Api.AGENT1}) {

@@ -15,6 +15,8 @@ import org.consentry.audit.boundary.ChainLinker;
 import org.consentry.audit.entity.Outcome;
 import org.consentry.testing.Db;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * or a cut end, is found at its position. Each test puts back what it broke.
  */
 @ExtendWith(ArquillianExtension.class)
+@Proves(Duty.GDPR_32)
 class AuditChainIT {
 
     @Deployment
@@ -75,6 +78,7 @@ class AuditChainIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_25)
     void theTrailHoldsNoSubjectIdOnlyItsKeyedReference() throws Exception {
         trail.record(AuditEntry.of("test.event", Outcome.DONE).subject(subject));
         for (String value : db.everyValueOfEveryTable()) {

@@ -7,9 +7,12 @@ import java.time.Instant;
 import javax.crypto.spec.SecretKeySpec;
 import org.consentry.audit.entity.AuditEvent;
 import org.consentry.audit.entity.Outcome;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 /** The chain's HMAC covers every member, the position, the previous hash, and depends on the key. */
+@Proves(Duty.GDPR_32)
 class ChainLinkTest {
 
     static final SecretKeySpec KEY = new SecretKeySpec(new byte[32], "HmacSHA256");

@@ -2,11 +2,14 @@ package org.consentry.audit.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 class ReasonTextTest {
 
     @Test
+    @Proves(Duty.GDPR_5_1_C)
     void personalDataTypedIntoAReasonIsDropped() {
         assertEquals("customer asked to confirm [EMAIL] and [PHONE] (ticket 4411)",
                 new ReasonText().clean("customer asked to confirm jan.k@example.com and +48 601 234 567 (ticket 4411)"));

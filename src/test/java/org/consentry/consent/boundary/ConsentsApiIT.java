@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -53,6 +55,7 @@ class ConsentsApiIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_7_1)
     void grantRecordsNoticeChannelEvidenceTimeAndCaller() {
         Instant before = Instant.now().minusSeconds(1);
         var reply = api.put(consents("support-handoff"), Api.BOT, GRANT);
@@ -85,6 +88,7 @@ class ConsentsApiIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_7_3, Duty.GDPR_7_1})
     void withdrawalEndsTheConsentAndKeepsTheHistory() {
         api.put(consents("support-handoff"), Api.BOT, GRANT);
         var withdrawn = api.delete(consents("support-handoff"), Api.BOT);
@@ -113,6 +117,7 @@ class ConsentsApiIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_25)
     void aSubjectWithNoConsentShowsEveryPurposeNotGiven() {
         JsonObject all = api.get(consents(null), Api.BOT).json();
         assertEquals(subject, all.getString("subjectId"));
@@ -139,6 +144,7 @@ class ConsentsApiIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void agentsMayNotTouchConsents() {
         for (var reply : new Api.Reply[] {
                 api.get(consents(null), Api.AGENT1),
@@ -176,6 +182,7 @@ class ConsentsApiIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_7_1)
     void aNoticeVersionThatIsNotCurrentIsRefused() {
         var reply = api.put(consents("crm-sync"), Api.BOT, GRANT.replace("2026-11", "2019-01"));
         assertEquals(400, reply.status());
@@ -195,6 +202,7 @@ class ConsentsApiIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_5_1_C)
     void evidenceMustBeAReferenceNotPersonalData() {
         var reply = api.put(consents("crm-sync"), Api.BOT,
                 "{\"noticeVersion\":\"2026-11\",\"channel\":\"web\",\"evidence\":\"agreed by jan.k@example.com, tel. 601 234 567\"}");

@@ -30,6 +30,8 @@ import org.consentry.consent.entity.ConsentRecord;
 import org.consentry.consent.entity.ConsentStatus;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -76,6 +78,7 @@ class ConsentLedgerIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_7_1)
     void aGrantIsStoredWithEverythingArticle7AsksFor() throws Exception {
         Instant before = Instant.now().minusSeconds(1);
         ConsentRecord record = inTx(() -> ledger.grant(subject, purposes.get("support-handoff"),
@@ -100,6 +103,7 @@ class ConsentLedgerIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_7_1)
     void aGrantUnderAnotherNoticeSupersedesTheLiveOne() throws Exception {
         var crm = purposes.get("crm-sync");
         inTx(() -> ledger.grant(subject, crm, new ConsentLedger.Grant("2026-06", "web", "form f-1"), "bot"));
@@ -117,6 +121,7 @@ class ConsentLedgerIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_7_3, Duty.GDPR_7_1})
     void withdrawalEndsTheLiveRecordAndKeepsIt() throws Exception {
         var handoff = purposes.get("support-handoff");
         inTx(() -> ledger.grant(subject, handoff, new ConsentLedger.Grant("2026-11", "chat", "m-2"), "bot"));
@@ -132,6 +137,7 @@ class ConsentLedgerIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_7_1)
     void aConsentUnderANoticeNoLongerAcceptedIsNotCurrent() throws Exception {
         insertRaw(subject, "support-handoff", "GRANTED", "Y", "2025-01");
         assertTrue(inTx(() -> ledger.live(subject, "support-handoff")).isPresent());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 /** The life of one consent record: granted, then withdrawn or superseded, never both, never undone. */
@@ -15,6 +17,7 @@ class ConsentRecordTest {
     static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
 
     @Test
+    @Proves(Duty.GDPR_7_3)
     void aGrantIsLiveUntilItEnds() {
         var record = ConsentRecord.grant("s-1", "crm-sync", "2026-11", "chat", "m-1", "bot", T0);
         assertEquals(ConsentStatus.GRANTED, record.status());

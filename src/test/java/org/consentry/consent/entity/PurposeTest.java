@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 /** When a consent record counts as a current consent for its purpose. */
@@ -32,6 +34,7 @@ class PurposeTest {
     }
 
     @Test
+    @Proves(Duty.GDPR_7_3)
     void aWithdrawnOrSupersededGrantIsNotCurrent() {
         var purpose = purpose(LawfulBasis.CONSENT, Set.of("2026-11"), Optional.empty());
         var withdrawn = granted("crm-sync", "2026-11");

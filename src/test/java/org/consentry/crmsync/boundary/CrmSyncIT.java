@@ -20,6 +20,8 @@ import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Handoff;
 import org.consentry.testing.StandIn;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -93,6 +95,7 @@ class CrmSyncIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_25)
     void withoutConsentNothingLeavesAndTheRefusalIsAudited() throws Exception {
         String subject = "crm-" + UUID.randomUUID();
         var reply = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, lead(subject));
@@ -106,6 +109,7 @@ class CrmSyncIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_5_1_C, Duty.GDPR_32})
     void aLeadLeavesMinimisedSignedAndOnce() throws Exception {
         String subject = consent("crm-" + UUID.randomUUID(), "crm-sync");
         var queued = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, lead(subject));
@@ -138,6 +142,7 @@ class CrmSyncIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_5_1_C)
     void aResolvedCaseLeavesWithItsTranscriptRedacted() throws Exception {
         Handoff handoff = new Handoff().consent(api);
         consent(handoff.subjectId, "crm-sync");
@@ -167,6 +172,7 @@ class CrmSyncIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_25)
     void resolvingWithoutConsentToCrmSyncStillResolvesButSendsNothing() throws Exception {
         Handoff handoff = new Handoff().consent(api);
         String id = handoff.handOff(api);

@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** KEK rotation over HTTP: the admin starts it, follows its progress, and sees the new primary version. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Proves(Duty.GDPR_32)
 class KeysApiIT {
 
     @Deployment(testable = false)

@@ -7,9 +7,12 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import java.security.SecureRandom;
 import org.consentry.crypto.entity.FieldAddress;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 /** Data keys wrapped under a KEK, bound to their subject. */
+@Proves(Duty.GDPR_32)
 class DataKeysTest {
 
     static Aead kek() throws Exception {

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.crypto.tink.Aead;
 import java.nio.charset.StandardCharsets;
 import org.consentry.crypto.entity.FieldAddress;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 /** Sealing under a data key, bound to table, column and row: round trip and every way it must fail. */
+@Proves(Duty.GDPR_32)
 class FieldCipherTest {
 
     static final byte[] VALUE = "anna.nowak@example.com".getBytes(StandardCharsets.UTF_8);

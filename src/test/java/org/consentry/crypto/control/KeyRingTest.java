@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Where the KEKs come from: a configured keystore, a dev keystore only when allowed, never nothing. */
+@Proves(Duty.GDPR_32)
 class KeyRingTest {
 
     @TempDir

@@ -9,6 +9,8 @@ import java.util.List;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 class SealingCheckTest {
@@ -45,6 +47,7 @@ class SealingCheckTest {
     }
 
     @Test
+    @Proves({Duty.GDPR_25, Duty.GDPR_32})
     void everyWayAPersonalFieldCouldStayUnsealedIsNamed() {
         assertEquals(List.of("Unlistened has personal fields but not @EntityListeners(SealingListener.class)"),
                 SealingCheck.problemsOf(Unlistened.class));

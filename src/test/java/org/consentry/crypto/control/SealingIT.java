@@ -22,6 +22,8 @@ import org.consentry.consent.control.Purposes;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.testing.Db;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -101,6 +103,7 @@ class SealingIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_32, Duty.GDPR_25})
     void personalFieldsReachTheDatabaseOnlyAsCiphertext() throws Exception {
         grant(subject, "support-handoff");
         String id = canary.store(subject, EMAIL, PHONE);
@@ -137,6 +140,7 @@ class SealingIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void aCiphertextMovedToAnotherRowOrFieldDoesNotOpen() throws Exception {
         grant(subject, "support-handoff");
         String first = canary.store(subject, EMAIL, PHONE);
@@ -155,6 +159,7 @@ class SealingIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void aChangedByteFailsClosed() throws Exception {
         grant(subject, "support-handoff");
         String id = canary.store(subject, EMAIL, PHONE);
@@ -170,6 +175,7 @@ class SealingIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void anUpdateIsSealedAgain() throws Exception {
         grant(subject, "support-handoff");
         String id = canary.store(subject, EMAIL, PHONE);
@@ -187,6 +193,7 @@ class SealingIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_32, Duty.GDPR_17})
     void shreddingMakesOnlyThatSubjectUnreadable() throws Exception {
         String other = "canary-" + UUID.randomUUID();
         grant(subject, "support-handoff");
@@ -206,6 +213,7 @@ class SealingIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void rotationKeepsOldRowsReadableAndWrapsNewKeysWithTheNewVersion() throws Exception {
         grant(subject, "support-handoff");
         String before = canary.store(subject, EMAIL, PHONE);

@@ -15,7 +15,9 @@ import java.net.URL;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ import org.consentry.testing.Db;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.consentry.testing.inserver.CrmRecorder;
 import org.consentry.testing.inserver.SubjectDataFault;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -127,6 +131,7 @@ class ErasureIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_17, Duty.GDPR_19, Duty.GDPR_12_3})
     void erasureRemovesEveryRowShredsTheKeyTellsTheCrmAndLeavesATombstone() throws Exception {
         Customer c = customer("Zofia Erased", "zofia.erased@example.pl", "+48 603 000 111");
         String subject = c.handoff().subjectId;
@@ -153,7 +158,10 @@ class ErasureIT {
         assertTrue(steps.get(1).getString("receipt").startsWith("data key destroyed"));
         assertTrue(steps.get(2).getString("receipt").contains("DELIVERED"), steps.get(2)::toString);
         assertFalse(done.getBoolean("overdue"));
-        assertNotNull(done.getString("deadline"));
+        // Art. 12(3): the request is to be answered within one month of its receipt (erasure_request.deadline_at)
+        Instant requestedAt = Instant.parse(done.getString("requestedAt"));
+        assertEquals(requestedAt.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant(), Instant.parse(done.getString("deadline")),
+                done::toString);
 
         List<CrmRecorder.Delivery> erase = CrmRecorder.about(subject).stream()
                 .filter(d -> d.body().contains("\"subject.erase\"")).toList();
@@ -201,6 +209,7 @@ class ErasureIT {
      * behind: the rows, and no key. Found by EndpointFuzzIT as a 500 (KeyUnavailableException).
      */
     @Test
+    @Proves(Duty.GDPR_17)
     void anExportThatMeetsADestroyedKeyIsA410ProblemWithNothingInClear() throws Exception {
         Customer c = customer("Olga Racing", "olga.racing@example.pl", "+48 605 333 444");
         String subject = c.handoff().subjectId;
@@ -216,6 +225,7 @@ class ErasureIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_17, Duty.GDPR_19})
     void anErasureThatFailsHalfWayLeavesNothingHalfDoneAndFinishesExactlyOnce() throws Exception {
         Customer c = customer("Piotr Halfway", "piotr.halfway@example.pl", "+48 604 222 333");
         String subject = c.handoff().subjectId;
@@ -261,6 +271,7 @@ class ErasureIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_15, Duty.GDPR_20})
     void theExportHoldsEverythingOnTheSubjectInClearAndNothingOfAnyoneElse() throws Exception {
         Customer a = customer("Anna Export", "anna.export@example.pl", "+48 605 444 555");
         Customer b = customer("Bogdan Other", "bogdan.other@example.pl", "+48 606 777 888");
@@ -299,6 +310,7 @@ class ErasureIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_16, Duty.GDPR_19})
     void rectificationReSealsEveryCopyAndReachesTheCrm() throws Exception {
         Customer c = customer("Ola Rectify", "ola.old@example.pl", "+48 607 000 999");
         String subject = c.handoff().subjectId;
@@ -347,6 +359,7 @@ class ErasureIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_17)
     void aLegalHoldStopsTheErasureUntilItIsReleased() throws Exception {
         Handoff h = new Handoff().consent(api);
         h.handOff(api);
@@ -371,6 +384,7 @@ class ErasureIT {
 
     /** Prints the time to erase one subject with 10,000 messages (the local erasure transaction); asserts only the outcome. */
     @Test
+    @Proves(Duty.GDPR_17)
     void erasingASubjectWithTenThousandMessages() throws Exception {
         Handoff h = new Handoff().consent(api);
         String id = h.handOff(api);

@@ -12,6 +12,8 @@ import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
 import org.consentry.testing.StandIn;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -61,6 +63,7 @@ class ErasureRestartIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_17, Duty.GDPR_19})
     void anErasureAwaitingTheCrmSurvivesARestartAndCompletesOnce() throws Exception {
         deployer.deploy(APP);
         Api api = new Api(new URL("http://localhost:" + System.getProperty("it.http.port", "19080") + "/"));

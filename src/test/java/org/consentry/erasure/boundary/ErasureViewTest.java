@@ -11,6 +11,8 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import org.consentry.erasure.entity.ErasureRequest;
 import org.consentry.erasure.entity.Receipt;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 class ErasureViewTest {
@@ -26,6 +28,7 @@ class ErasureViewTest {
     }
 
     @Test
+    @Proves(Duty.GDPR_12_3)
     void theDeadlineIsOneMonthAndItsClockRunsUntilTheRequestIsDone() {
         ErasureView open = ErasureView.of(request(), at("2026-02-10T09:00:00Z"));
         assertEquals(Instant.parse("2026-02-28T09:00:00Z"), open.deadline(), "Art. 12(3): one month");
@@ -37,6 +40,7 @@ class ErasureViewTest {
     }
 
     @Test
+    @Proves({Duty.GDPR_17, Duty.GDPR_19})
     void stepsShowTheirReceiptsAndTheTombstoneNoLongerNamesTheSubject() {
         ErasureRequest request = request();
         request.erased(Instant.parse("2026-02-01T09:00:00Z"), "{escalation=1}", "data key destroyed", "d-1", "queued to crm");
@@ -55,6 +59,7 @@ class ErasureViewTest {
     }
 
     @Test
+    @Proves(Duty.GDPR_17)
     void withoutACrmTheLocalErasureCompletesTheRequest() {
         ErasureRequest request = request();
         request.erased(Instant.parse("2026-02-01T09:00:00Z"), "{}", "no data key existed", null, "no recipient");

@@ -9,6 +9,8 @@ import org.consentry.testing.Api;
 import org.consentry.testing.Browser;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,6 +42,7 @@ class SubjectRightsPagesIT {
     URL base;
 
     @Test
+    @Proves(Duty.GDPR_17)
     void anAdminLooksUpConsentsErasesASubjectAndChecksTheAudit() {
         Api api = new Api(base);
         Handoff handoff = new Handoff().consent(api);

@@ -11,6 +11,8 @@ import org.consentry.testing.Api;
 import org.consentry.testing.Browser;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,6 +47,7 @@ class AgentDeskIT {
     URL base;
 
     @Test
+    @Proves({Duty.GDPR_25, Duty.GDPR_32})
     void anAgentWorksAChatFromTheLiveQueueToItsEnd() {
         Api api = new Api(base);
         try (Browser one = Browser.open(base); Browser two = Browser.open(base)) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,6 +48,7 @@ class AuthorizationMatrixIT {
     static final String ADMIN = "admin";
 
     @Test
+    @Proves(Duty.GDPR_32)
     void everyEndpointAnswersEveryCallerAsItShould() {
         Api api = new Api(base);
         List<String> mismatches = new ArrayList<>();

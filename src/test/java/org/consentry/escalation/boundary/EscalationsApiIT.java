@@ -11,6 +11,8 @@ import java.util.List;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -75,6 +77,7 @@ class EscalationsApiIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_5_1_C)
     void theQueueShowsNoPersonalData() {
         Handoff handoff = new Handoff().consent(api);
         String id = handoff.handOff(api);
@@ -93,6 +96,7 @@ class EscalationsApiIT {
     }
 
     @Test
+    @Proves({Duty.GDPR_25, Duty.GDPR_32})
     void theWholeConversationFromHandoffToResolve() {
         Handoff handoff = new Handoff().consent(api);
         String id = handoff.handOff(api);
@@ -198,6 +202,7 @@ class EscalationsApiIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_7_3)
     void consentWithdrawnAfterTheHandoffStopsFurtherMessages() {
         Handoff handoff = new Handoff().consent(api);
         String id = handoff.handOff(api);

@@ -17,6 +17,8 @@ import org.consentry.testing.Api;
 import org.consentry.testing.Db;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -45,6 +47,7 @@ class HandoffCanaryIT {
     DataSource dataSource;
 
     @Test
+    @Proves({Duty.GDPR_25, Duty.GDPR_32})
     void knownPersonalDataAppearsNowhereButInItsReveal() throws Exception {
         Api api = new Api(base);
         List<Api.Reply> responses = new ArrayList<>();

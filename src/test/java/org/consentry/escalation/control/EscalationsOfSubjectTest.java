@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.consentry.escalation.entity.MessageBody;
 import org.consentry.redaction.entity.PiiType;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 class EscalationsOfSubjectTest {
 
     @Test
+    @Proves(Duty.GDPR_15)
     void theExportRestoresEachMaskFromItsToken() {
         String text = "karta **** **** **** 1111, PESEL ***********, mail k***@e***.pl";
         int card = text.indexOf("****");

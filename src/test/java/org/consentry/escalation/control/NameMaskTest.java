@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.consentry.escalation.entity.MessageBody;
 import org.consentry.redaction.entity.PiiType;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 class NameMaskTest {
 
     @Test
+    @Proves(Duty.GDPR_25)
     void aNameKeepsItsInitials() {
         assertEquals("K*** W***", NameMask.of("Katarzyna Wiśniewska"));
         assertEquals("Ł*** Ż***", NameMask.of("  Łukasz   Żółć "));

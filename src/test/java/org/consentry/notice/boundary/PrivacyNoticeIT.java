@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -64,6 +66,7 @@ class PrivacyNoticeIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_5_1_E)
     void everyCategoryStatesItsRetention() {
         JsonObject notice = new Api(base).get("api/v1/privacy-notice?lang=pl", Api.ANONYMOUS).json();
         var categories = notice.getJsonArray("dataCategories").getValuesAs(JsonObject.class).stream()

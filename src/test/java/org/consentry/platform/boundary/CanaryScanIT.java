@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,7 @@ class CanaryScanIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void noCanaryInTheServersLogsTracesOrFfdc() throws IOException {
         Path logs = server.resolve("logs");
         require(Files.isRegularFile(logs.resolve("messages.log")), "the integration suite has not run in " + server);
@@ -66,6 +69,7 @@ class CanaryScanIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void noCanaryInClearInTheDatabaseFiles() throws Exception {
         List<String> found = new ArrayList<>();
         Path files;

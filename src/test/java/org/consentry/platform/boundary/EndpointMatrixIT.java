@@ -33,6 +33,8 @@ import org.consentry.testing.Handoff;
 import org.consentry.testing.OpenApi;
 import org.consentry.testing.SchemaValues;
 import org.consentry.testing.StandIn;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -110,6 +112,7 @@ class EndpointMatrixIT {
     private OpenApi document;
 
     @Test
+    @Proves(Duty.GDPR_32)
     void everyOperationAnswersEveryCallerAsItsRolesSay() throws Exception {
         api = new Api(base);
         document = OpenApi.of(api);

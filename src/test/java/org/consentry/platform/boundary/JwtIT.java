@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Tokens;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,6 +42,7 @@ class JwtIT {
     URL base;
 
     @Test
+    @Proves(Duty.GDPR_32)
     void theGroupsClaimNamesTheRoleAndTheUpnTheCaller() {
         Api api = new Api(base);
         String subject = "jwt-" + UUID.randomUUID();

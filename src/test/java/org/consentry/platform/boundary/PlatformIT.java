@@ -27,6 +27,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -105,6 +107,7 @@ class PlatformIT {
 
     /** Every operation only admins may call, called by nobody, the bot and an agent: 401, 403, 403. */
     @Test
+    @Proves(Duty.GDPR_32)
     void everyAdminOperationRefusesEveryoneElse() {
         Api api = new Api(base);
         JsonObject paths = api.get("openapi?format=JSON", Api.ANONYMOUS).json().getJsonObject("paths");
@@ -143,6 +146,7 @@ class PlatformIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void theConsoleIsServedUnderAStrictContentSecurityPolicy() {
         Api.Reply page = new Api(base).get("console/", Api.ANONYMOUS);
         assertEquals(200, page.status());
@@ -159,6 +163,7 @@ class PlatformIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void aStateChangingRequestFromAnotherSiteIsRefused() {
         Api api = new Api(base);
         for (var header : Map.of("Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site").entrySet()) {
@@ -187,6 +192,7 @@ class PlatformIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void metricsAreServedOverTlsToAdminsOnly() throws Exception {
         var plain = new Api(base).get("metrics", Api.ANONYMOUS);
         assertEquals(302, plain.status());
@@ -199,6 +205,7 @@ class PlatformIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_25)
     void theDiagnosticsEndpointsAreOffByDefault() {
         for (String path : List.of("api/v1/diagnostics/echo", "api/v1/diagnostics/insert")) {
             var reply = new Api(base).post(path, Api.BOT, "{\"text\":\"ping\"}");
@@ -208,6 +215,7 @@ class PlatformIT {
     }
 
     @Test
+    @Proves(Duty.GDPR_32)
     void theApiAnswersOverTls() throws Exception {
         HttpResponse<String> response = https("api/v1/privacy-notice?lang=en", null);
         assertEquals(200, response.statusCode());

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.consentry.redaction.entity.Finding;
 import org.consentry.redaction.entity.PiiType;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -46,6 +48,7 @@ class CorpusTest {
     }
 
     @Test
+    @Proves(Duty.GDPR_5_1_C)
     void precisionAndRecallPerDetector() {
         PiiScanner scanner = PiiScanner.standard();
         Map<PiiType, int[]> counts = new EnumMap<>(PiiType.class); // {true positives, false positives, false negatives}

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.consentry.redaction.entity.PiiType;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +35,7 @@ class MasksTest {
             "IPV6 | 2001:db8::1 | 2001:*:*:*:*:*:*:*",
             "IPV6 | ::1 | *:*:*:*:*:*:*:*",
     })
+    @Proves(Duty.GDPR_5_1_C)
     void keepsOnlyAHint(PiiType type, String value, String mask) {
         assertEquals(mask, Masks.mask(type, value));
     }

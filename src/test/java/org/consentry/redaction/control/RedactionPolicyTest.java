@@ -7,11 +7,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.consentry.redaction.entity.Operator;
 import org.consentry.redaction.entity.PiiType;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 class RedactionPolicyTest {
 
     @Test
+    @Proves({Duty.GDPR_25, Duty.GDPR_5_1_C})
     void defaultsTokenizeCardsAndPeselsAndMaskTheRest() {
         RedactionPolicy policy = RedactionPolicy.defaults();
         for (PiiType type : PiiType.values()) {

@@ -16,6 +16,8 @@ import org.consentry.redaction.entity.Operator;
 import org.consentry.redaction.entity.PiiType;
 import org.consentry.redaction.entity.RedactedText;
 import org.consentry.redaction.entity.Replacement;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
 class TranscriptTest {
@@ -39,6 +41,7 @@ class TranscriptTest {
     }
 
     @Test
+    @Proves({Duty.GDPR_5_1_C, Duty.GDPR_25})
     void masksWithTheDefaultPolicyAndTokenizesCardsAndPesels() {
         RedactedText out = REDACTOR.newTranscript(RedactionPolicy.defaults(), tokenizer).redact(MESSAGE);
         assertEquals("Jestem j***@e***.com, tel. +48 *** *** 789, karta tok_card_1, PESEL tok_pesel_2, NIP ***-***-**-74, "
@@ -113,6 +116,7 @@ class TranscriptTest {
     }
 
     @Test
+    @Proves(Duty.GDPR_5_1_C)
     void dropLeavesTheBareLabelAndNoOriginal() {
         RedactedText out = REDACTOR.newTranscript(all(Operator.DROP), null).redact("PESEL 44051401359, mail jan@example.com");
         assertEquals("PESEL [PESEL], mail [EMAIL]", out.text());

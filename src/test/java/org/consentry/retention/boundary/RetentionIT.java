@@ -43,6 +43,8 @@ import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
 import org.consentry.testing.MovableClock;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.consentry.testing.inserver.CrmRecorder;
 import org.consentry.testing.inserver.SharedCache;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -62,6 +64,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * is ever served afterwards.
  */
 @ExtendWith(ArquillianExtension.class)
+@Proves(Duty.GDPR_5_1_E)
 class RetentionIT {
 
     static final List<String> TABLES = List.of("escalation", "escalation_message", "pii_token", "consent_record",

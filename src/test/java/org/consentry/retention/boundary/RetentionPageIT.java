@@ -9,6 +9,8 @@ import java.net.URL;
 import org.consentry.testing.Api;
 import org.consentry.testing.Browser;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -41,6 +43,7 @@ class RetentionPageIT {
     URL base;
 
     @Test
+    @Proves(Duty.GDPR_5_1_E)
     void anAdminChangesARetentionPeriodAndSeesItApplied() {
         Api api = new Api(base);
         try (Browser admin = Browser.open(base)) {

@@ -12,8 +12,11 @@ import java.util.Optional;
 import org.consentry.platform.control.Settings;
 import org.consentry.retention.entity.RetentionAction;
 import org.consentry.retention.entity.RetentionStart;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
+@Proves(Duty.GDPR_5_1_E)
 class CategoryCatalogTest {
 
     private static Map<String, String> valid() {

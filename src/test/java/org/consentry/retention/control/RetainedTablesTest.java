@@ -20,8 +20,11 @@ import org.consentry.retention.entity.RetainedEntity;
 import org.consentry.retention.entity.RetainedTable;
 import org.consentry.retention.entity.RetentionAction;
 import org.consentry.retention.entity.RetentionStart;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
+@Proves(Duty.GDPR_5_1_E)
 class RetainedTablesTest {
 
     static final Function<String, Optional<DataCategory>> CATEGORIES = id -> Optional.ofNullable(Map.of(

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import org.consentry.retention.entity.RetentionStart;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
+@Proves(Duty.GDPR_5_1_E)
 class RetentionStampsTest {
 
     static final Instant COLLECTED = Instant.parse("2026-11-01T10:00:00Z");

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.time.Period;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.junit.jupiter.api.Test;
 
+@Proves(Duty.GDPR_5_1_E)
 class RetentionPolicyTest {
 
     private static RetentionPolicy policy(String period) {
