@@ -81,7 +81,7 @@ class EscalationsApiIT {
     void theQueueShowsNoPersonalData() {
         Handoff handoff = new Handoff().consent(api);
         String id = handoff.handOff(api);
-        var queue = api.get("api/v1/escalations?status=WAITING", Api.AGENT2);
+        var queue = api.get("api/v1/escalations?status=WAITING&limit=500", Api.AGENT2);
         assertEquals(200, queue.status());
         JsonObject item = queue.structure().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(e -> e.getString("id").equals(id)).findFirst().orElseThrow();
