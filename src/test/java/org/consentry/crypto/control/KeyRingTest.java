@@ -28,8 +28,16 @@ class KeyRingTest {
         ring.aliasPrefix = "consentry";
         ring.devGenerate = devGenerate;
         ring.generateOnRotation = false;
+        ring.retirements = new KekRetirements() {
+            @Override
+            public boolean isRetired(int version) {
+                return version == RETIRED;
+            }
+        };
         return ring;
     }
+
+    static final int RETIRED = 7;
 
     @Test
     void withoutAKeystoreTheServerRefusesToStart() {
@@ -72,6 +80,18 @@ class KeyRingTest {
         assertEquals(2, ring.versionAfter(1), "an operator added version 2 to the keystore");
         ring.kek(2);
         assertThrows(KeyUnavailableException.class, () -> ring.kek(9));
+    }
+
+    @Test
+    void aRetiredVersionIsRefusedEvenWhenTheKeystoreStillHoldsIt() throws Exception {
+        Path path = folder.resolve("kek.p12");
+        new KeystoreFile(path, "s3cret".toCharArray(), "consentry").create();
+        new KeystoreFile(path, "s3cret".toCharArray(), "consentry").addKek(RETIRED);
+        KeyRing ring = ring(Optional.of(path.toString()), Optional.of("s3cret"), false);
+        ring.load();
+        assertTrue(ring.versions().contains(RETIRED));
+        var refused = assertThrows(KeyUnavailableException.class, () -> ring.kek(RETIRED));
+        assertEquals("KEK version " + RETIRED + " is retired", refused.getMessage());
     }
 
     @Test
