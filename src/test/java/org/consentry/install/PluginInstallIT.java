@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +31,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -44,6 +44,8 @@ import org.w3c.dom.NodeList;
  * Consentry and the host's application must both answer. PostgreSQL only (the plugin's data source):
  * it runs in the PostgreSQL stage of .ci/run, on the database consentry_install.
  */
+@EnabledIfSystemProperty(named = "consentry.db", matches = "postgres", disabledReason = "the plugin's data source is"
+        + " PostgreSQL: this test runs with -Dconsentry.db=postgres (the PostgreSQL stage of .ci/run)")
 class PluginInstallIT {
 
     static final int HTTP_PORT = 19380;
@@ -65,8 +67,6 @@ class PluginInstallIT {
 
     @BeforeAll
     static void installIntoAHostServerAndStartIt() throws Exception {
-        assumeTrue("postgres".equals(System.getProperty("consentry.db")), "the plugin's data source is PostgreSQL:"
-                + " this test runs with -Dconsentry.db=postgres (the PostgreSQL stage of .ci/run)");
         zip = Path.of(System.getProperty("consentry.plugin.zip", "target/consentry-plugin.zip")).toAbsolutePath();
         assertTrue(Files.isRegularFile(zip), "no release artifact at " + zip + ": mvn package builds it");
         db().rows("SELECT 1"); // the database must exist before the server starts: .ci/run creates it
