@@ -98,6 +98,9 @@ class PluginInstallIT {
         Files.writeString(SERVER_DIR.resolve("server.env"), "MP_JWT_VERIFY_ISSUER=" + Tokens.ISSUER + "\n"
                 + "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:" + publicKey + "\n", java.nio.file.StandardOpenOption.APPEND);
 
+        for (int port : List.of(HTTP_PORT, HTTPS_PORT)) {
+            assertFalse(listening(port), "port " + port + " is taken: another server would answer in this one's place");
+        }
         run(Duration.ofMinutes(3), WLP.resolve("bin/server").toString(), "start", SERVER);
         started = true;
         awaitReady(Duration.ofMinutes(3));
@@ -218,7 +221,7 @@ class PluginInstallIT {
                         <user name="chatbot" password="chatbot-install-secret"/>
                         <group name="bot"><member name="chatbot"/></group>
                     </basicRegistry>
-                    <webApplication id="hostGreeting" location="host-greeting.war" contextRoot="/host-greeting"/>
+                    <webApplication id="hostGreeting" name="hostGreeting" location="host-greeting.war" contextRoot="/host-greeting"/>
                 </server>
                 """.formatted(HTTP_PORT, HTTPS_PORT);
     }
@@ -248,15 +251,28 @@ class PluginInstallIT {
     private static void awaitReady(Duration timeout) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int status = 0;
+        Path log = SERVER_DIR.resolve("logs/messages.log");
+        boolean hostAppStarted = false;
         while (System.nanoTime() < deadline) {
             status = API.get("health/ready", Api.ANONYMOUS).status();
-            if (status == 200) {
+            // Liberty starts the applications side by side: Consentry may be ready before the host's own app
+            hostAppStarted = Files.isRegularFile(log) && Files.readString(log).contains("CWWKZ0001I: Application hostGreeting started");
+            if (status == 200 && hostAppStarted) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the host server is not ready (" + status + "): "
-                + errors(SERVER_DIR.resolve("logs/messages.log")));
+        throw new AssertionError("the host server is not ready (readiness " + status + ", host app started: "
+                + hostAppStarted + "): " + errors(log));
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String errors(Path log) throws IOException {
