@@ -1,0 +1,324 @@
+package org.consentry.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.consentry.testing.Api;
+import org.consentry.testing.Db;
+import org.consentry.testing.Handoff;
+import org.consentry.testing.Tokens;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The release artifact (consentry-<version>-plugin.zip) installed into a Liberty server that is not
+ * ours, the way docs/operator-guide.md says: a server created apart from the test server (its own user
+ * folder under target/install-it, its own ports 19380/19743, its own minimal server.xml with its own
+ * user registry and an application of its own), the guide's install blocks run as written, then
+ * Consentry and the host's application must both answer. PostgreSQL only (the plugin's data source):
+ * it runs in the PostgreSQL stage of .ci/run, on the database consentry_install.
+ */
+@EnabledIfSystemProperty(named = "consentry.db", matches = "postgres", disabledReason = "the plugin's data source is"
+        + " PostgreSQL: this test runs with -Dconsentry.db=postgres (the PostgreSQL stage of .ci/run)")
+class PluginInstallIT {
+
+    static final int HTTP_PORT = 19380;
+    static final int HTTPS_PORT = 19743;
+    static final String SERVER = "pluginHost";
+    static final String DB_NAME = System.getenv().getOrDefault("INSTALL_DB_NAME", "consentry_install");
+    static final String BOT = "chatbot:chatbot-install-secret";
+    static final String ADMIN_UPN = "dpo-install";
+
+    static final Path WLP = Path.of("target/liberty/wlp").toAbsolutePath();
+    static final Path USER_DIR = Path.of("target/install-it/usr").toAbsolutePath();
+    static final Path SERVER_DIR = USER_DIR.resolve("servers").resolve(SERVER);
+    static final Path GUIDE = Path.of("docs/operator-guide.md");
+
+    static Path zip;
+    static boolean started;
+    static final URL BASE = url("http://localhost:" + HTTP_PORT + "/");
+    static final Api API = new Api(BASE);
+
+    @BeforeAll
+    static void installIntoAHostServerAndStartIt() throws Exception {
+        zip = Path.of(System.getProperty("consentry.plugin.zip", "target/consentry-plugin.zip")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(zip), "no release artifact at " + zip + ": mvn package builds it");
+        db().rows("SELECT 1"); // the database must exist before the server starts: .ci/run creates it
+
+        deleteTree(USER_DIR.getParent());
+        run(Duration.ofMinutes(1), WLP.resolve("bin/server").toString(), "create", SERVER);
+        Files.writeString(SERVER_DIR.resolve("server.xml"), hostServerXml());
+        // two servers side by side in CI (this one and the suite's test server): a heap fit for the machine
+        Files.writeString(SERVER_DIR.resolve("jvm.options"), "-Xmx256m\n");
+        hostApplication().as(ZipExporter.class).exportTo(SERVER_DIR.resolve("apps/host-greeting.war").toFile(), true);
+
+        // The operator's part: the guide's blocks as written (unzip, time zone, keystore), with the
+        // variables the guide asks to set first; the driver from the Maven repository instead of a download.
+        Path driver = driver();
+        Path jdbcDir = Files.createDirectories(SERVER_DIR.resolve("lib/consentry"));
+        Files.copy(driver, jdbcDir.resolve(driver.getFileName()));
+        List<String> blocks = GuideCommands.blocks(GUIDE);
+        assertEquals(3, blocks.size(), "the guide's install, keystore and settings blocks");
+        String script = "set -euo pipefail\n"
+                + "SERVER_DIR='" + SERVER_DIR + "'\nCONSENTRY_ZIP='" + zip + "'\n"
+                + "DB_NAME='" + DB_NAME + "'\nDB_PASSWORD=consentry-dev\n"
+                + String.join("\n", blocks);
+        run(Duration.ofMinutes(1), "bash", "-c", script);
+
+        // The host trusts an MP JWT issuer too: bearer tokens for Consentry, Basic for everything else.
+        Path publicKey = SERVER_DIR.resolve("resources/security/idp-public.pem");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(Tokens.TRUSTED.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(SERVER_DIR.resolve("server.env"), "MP_JWT_VERIFY_ISSUER=" + Tokens.ISSUER + "\n"
+                + "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:" + publicKey + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+        for (int port : List.of(HTTP_PORT, HTTPS_PORT)) {
+            assertFalse(listening(port), "port " + port + " is taken: another server would answer in this one's place");
+        }
+        run(Duration.ofMinutes(3), WLP.resolve("bin/server").toString(), "start", SERVER);
+        started = true;
+        awaitReady(Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (started) {
+            run(Duration.ofMinutes(2), WLP.resolve("bin/server").toString(), "stop", SERVER);
+        }
+    }
+
+    @Test
+    void theSnippetOwnsNothingOfTheHostsAndSetsNoValueOnlyDefaults() throws Exception {
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            assertNotNull(archive.getEntry("apps/consentry.war"));
+            try (InputStream in = archive.getInputStream(archive.getEntry("configDropins/defaults/consentry.xml"))) {
+                var factory = DocumentBuilderFactory.newInstance();
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                Element server = factory.newDocumentBuilder().parse(in).getDocumentElement();
+                for (String hostOwned : List.of("httpEndpoint", "keyStore", "ssl", "sslDefault", "basicRegistry",
+                        "ldapRegistry", "quickStartSecurity", "administrator-role", "reader-role", "applicationManager",
+                        "mpMetrics", "include")) {
+                    assertEquals(0, server.getElementsByTagName(hostOwned).getLength(), hostOwned + " is the host's");
+                }
+                NodeList variables = server.getElementsByTagName("variable");
+                assertTrue(variables.getLength() > 5);
+                for (int i = 0; i < variables.getLength(); i++) {
+                    Element variable = (Element) variables.item(i);
+                    assertTrue(variable.getAttribute("name").startsWith("consentry."), variable.getAttribute("name"));
+                    assertFalse(variable.hasAttribute("value"), variable.getAttribute("name")
+                            + ": a value would outrank the host's own settings; defaultValue only");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theHostsOwnApplicationStillAnswers() {
+        var page = API.get("host-greeting/", Api.ANONYMOUS);
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.text().contains("host-greeting index page"), page.text());
+        var greeting = API.get("host-greeting/greeting?name=Operator", Api.ANONYMOUS);
+        assertEquals(200, greeting.status(), greeting::toString);
+        assertEquals(HostGreeting.GREETING + "Operator", greeting.text());
+    }
+
+    @Test
+    void thePrivacyNoticeIsPublic() {
+        var notice = API.get("api/v1/privacy-notice?lang=en", Api.ANONYMOUS);
+        assertEquals(200, notice.status(), notice::toString);
+        assertTrue(notice.text().contains("\"support-handoff\""), notice.text());
+        assertTrue(notice.json().getString("aiDisclosure").contains("automated assistant"), notice.text());
+    }
+
+    @Test
+    void theDevelopmentUsersAreNotShipped() {
+        var reply = API.get("api/v1/subjects/x/consents", Api.ADMIN);
+        assertEquals(401, reply.status(), reply::toString);
+        assertTrue(reply.problem().getString("type").endsWith("/unauthenticated"));
+    }
+
+    @Test
+    void aGrantThenAHandoffAreStoredInTheHostsPostgres() throws SQLException {
+        Handoff handoff = new Handoff();
+        var grant = API.put("api/v1/subjects/" + handoff.subjectId + "/consents/support-handoff", BOT,
+                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat-widget\",\"evidence\":\"message m-17\"}");
+        assertEquals(200, grant.status(), grant::toString);
+        assertEquals("GRANTED", grant.json().getString("status"));
+        assertEquals("chatbot", grant.json().getString("grantedBy"));
+
+        var created = API.post("api/v1/escalations", BOT, handoff.json());
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("WAITING", created.json().getString("status"));
+        String id = created.json().getString("id");
+        assertTrue(created.header("Location").endsWith("/api/v1/escalations/" + id), created.header("Location"));
+
+        Db db = db();
+        List<Map<String, Object>> rows = db.rows("SELECT subject_id, status, message_count, customer_name FROM escalation"
+                + " WHERE id = ?", id);
+        assertEquals(1, rows.size());
+        assertEquals(handoff.subjectId, rows.get(0).get("subject_id"));
+        assertEquals("WAITING", rows.get(0).get("status"));
+        assertEquals(2, rows.get(0).get("message_count"));
+        String sealedName = new String((byte[]) rows.get(0).get("customer_name"), StandardCharsets.ISO_8859_1);
+        assertFalse(sealedName.contains(new String(Handoff.NAME.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)),
+                "the name is stored sealed");
+        assertEquals(1, db.rows("SELECT 1 FROM consent_record WHERE subject_id = ? AND purpose = 'support-handoff'"
+                + " AND status = 'GRANTED' AND granted_by = 'chatbot'", handoff.subjectId).size());
+        assertTrue(((Number) db.rows("SELECT count(*) AS n FROM subject_key WHERE subject_id = ?", handoff.subjectId)
+                .get(0).get("n")).intValue() == 1, "the subject's data key, wrapped under the operator's KEK");
+    }
+
+    @Test
+    void bearerTokensGoToMpJwtWhileBasicStaysWithTheHostsRegistry() {
+        String subject = "install-jwt-" + System.nanoTime();
+        assertEquals(200, API.put("api/v1/subjects/" + subject + "/consents/crm-sync", BOT,
+                "{\"noticeVersion\":\"2026-11\",\"channel\":\"web\",\"evidence\":\"form f-9\"}").status());
+        var read = API.send(API.request("api/v1/subjects/" + subject + "/consents", Api.ANONYMOUS)
+                .header("Authorization", "Bearer " + Tokens.token(ADMIN_UPN, "admin")).GET());
+        assertEquals(200, read.status(), read::toString);
+        assertEquals(1, read.json().getJsonArray("history").size());
+        var forged = API.send(API.request("api/v1/subjects/" + subject + "/consents", Api.ANONYMOUS)
+                .header("Authorization", "Bearer " + Tokens.token(Tokens.rsa(), Tokens.ISSUER, "mallory", List.of("admin"), 300)).GET());
+        assertEquals(401, forged.status(), forged::toString);
+    }
+
+    /** A host as an enterprise might run it: its own ports, TLS keystore, users and application. */
+    private static String hostServerXml() {
+        return """
+                <server description="An existing host server with an application of its own">
+                    <featureManager>
+                        <feature>servlet-6.0</feature>
+                    </featureManager>
+                    <httpEndpoint id="defaultHttpEndpoint" host="localhost" httpPort="%d" httpsPort="%d"/>
+                    <keyStore id="defaultKeyStore" password="${keystore_password}"/>
+                    <basicRegistry id="hostUsers" realm="host">
+                        <user name="chatbot" password="chatbot-install-secret"/>
+                        <group name="bot"><member name="chatbot"/></group>
+                    </basicRegistry>
+                    <webApplication id="hostGreeting" name="hostGreeting" location="host-greeting.war" contextRoot="/host-greeting"/>
+                </server>
+                """.formatted(HTTP_PORT, HTTPS_PORT);
+    }
+
+    private static WebArchive hostApplication() {
+        return ShrinkWrap.create(WebArchive.class, "host-greeting.war").addClass(HostGreeting.class)
+                .add(new StringAsset("<!doctype html><title>host</title><p>host-greeting index page</p>"), "index.html");
+    }
+
+    /** The PostgreSQL driver the build copied for the test server (the same jar as on Maven Central). */
+    private static Path driver() throws IOException {
+        try (Stream<Path> jars = Files.list(WLP.resolve("usr/servers/" + System.getProperty("it.server", "consentryIT") + "/jdbc"))) {
+            return jars.filter(p -> p.getFileName().toString().startsWith("postgresql-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no PostgreSQL driver copied by the build"));
+        }
+    }
+
+    private static Db db() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {"localhost"});
+        ds.setDatabaseName(DB_NAME);
+        ds.setUser("consentry");
+        ds.setPassword("consentry-dev");
+        return new Db(ds);
+    }
+
+    private static void awaitReady(Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status = 0;
+        Path log = SERVER_DIR.resolve("logs/messages.log");
+        boolean hostAppStarted = false;
+        while (System.nanoTime() < deadline) {
+            status = API.get("health/ready", Api.ANONYMOUS).status();
+            // Liberty starts the applications side by side: Consentry may be ready before the host's own app
+            hostAppStarted = Files.isRegularFile(log) && Files.readString(log).contains("CWWKZ0001I: Application hostGreeting started");
+            if (status == 200 && hostAppStarted) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the host server is not ready (readiness " + status + ", host app started: "
+                + hostAppStarted + "): " + errors(log));
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String errors(Path log) throws IOException {
+        return Files.isRegularFile(log) ? String.join("\n", Files.readAllLines(log).stream()
+                .filter(l -> l.contains(" E ") || l.contains(" W ")).toList()) : "no " + log;
+    }
+
+    private static String run(Duration timeout, String... command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("WLP_USER_DIR", USER_DIR.toString());
+            Process process = builder.start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("timed out: " + List.of(command));
+            }
+            String text = new String(output, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new AssertionError(List.of(command).get(0) + " exited " + process.exitValue() + ": " + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static URL url(String spec) {
+        try {
+            return java.net.URI.create(spec).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
