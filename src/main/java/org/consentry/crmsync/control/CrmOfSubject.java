@@ -14,7 +14,6 @@ import java.util.Map;
 import org.consentry.crmsync.entity.CrmContact;
 import org.consentry.crmsync.entity.CrmToken;
 import org.consentry.crypto.control.FieldSealer;
-import org.consentry.crypto.entity.Access;
 import org.consentry.erasure.control.SubjectData;
 import org.consentry.erasure.entity.ContactCorrection;
 import org.consentry.platform.control.JsonRows;
@@ -23,7 +22,6 @@ import org.consentry.platform.control.JsonRows;
 @ApplicationScoped
 public class CrmOfSubject implements SubjectData {
 
-    private static final Access EXPORT = Access.of("subject.export", "subject-rights");
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;

@@ -2,6 +2,7 @@ package org.consentry.erasure.control;
 
 import jakarta.json.JsonValue;
 import java.util.Map;
+import org.consentry.crypto.entity.Access;
 import org.consentry.erasure.entity.ContactCorrection;
 
 /**
@@ -10,6 +11,9 @@ import org.consentry.erasure.entity.ContactCorrection;
  * knowing them. All methods run in the caller's transaction.
  */
 public interface SubjectData {
+
+    /** How an export opens sealed fields: audited as the subject's own request. */
+    Access EXPORT = Access.of("subject.export", "subject-rights");
 
     /** The member of the export this part fills: {@code consents}, {@code escalations}, ... */
     String section();

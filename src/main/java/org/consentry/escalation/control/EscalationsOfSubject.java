@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.consentry.crypto.control.FieldSealer;
-import org.consentry.crypto.entity.Access;
 import org.consentry.erasure.control.SubjectData;
 import org.consentry.erasure.entity.ContactCorrection;
 import org.consentry.escalation.entity.Escalation;
@@ -32,7 +31,6 @@ import org.consentry.platform.control.JsonRows;
 @ApplicationScoped
 public class EscalationsOfSubject implements SubjectData {
 
-    private static final Access EXPORT = Access.of("subject.export", "subject-rights");
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
