@@ -16,15 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.consentry.audit.control.AuditChain;
 import org.consentry.audit.control.SubjectRefs;
 import org.consentry.audit.entity.AuditEvent;
 import org.consentry.platform.boundary.SubjectId;
-import org.consentry.platform.control.ProblemException;
-import org.consentry.platform.control.Problems;
+import org.consentry.platform.boundary.QueryInstant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "audit", description = "Who saw and did what (GDPR Art. 5(2), 30, 32)")
 public class AuditResource {
 
-    private static final String ISO_INSTANT = "\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z";
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
@@ -53,8 +49,8 @@ public class AuditResource {
                     + "subject's id. Page backwards with before=<id of the last event seen>.")
     public List<AuditEventView> list(@QueryParam("subjectId") @Pattern(regexp = SubjectId.PATTERN,
                                              message = "must be 1-128 characters of A-Z a-z 0-9 . _ : @ -") String subjectId,
-                                     @QueryParam("from") @Pattern(regexp = ISO_INSTANT, message = "must be an ISO-8601 UTC instant") String from,
-                                     @QueryParam("to") @Pattern(regexp = ISO_INSTANT, message = "must be an ISO-8601 UTC instant") String to,
+                                     @QueryParam("from") @Pattern(regexp = QueryInstant.PATTERN, message = QueryInstant.MESSAGE) String from,
+                                     @QueryParam("to") @Pattern(regexp = QueryInstant.PATTERN, message = QueryInstant.MESSAGE) String to,
                                      @QueryParam("before") @Min(1) Long before,
                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
@@ -75,10 +71,10 @@ public class AuditResource {
             query.setParameter("ref", refs.of(subjectId));
         }
         if (from != null) {
-            query.setParameter("from", instant("from", from));
+            query.setParameter("from", QueryInstant.parse("from", from));
         }
         if (to != null) {
-            query.setParameter("to", instant("to", to));
+            query.setParameter("to", QueryInstant.parse("to", to));
         }
         if (before != null) {
             query.setParameter("before", before);
@@ -95,11 +91,4 @@ public class AuditResource {
         return linker.verify();
     }
 
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Problems.VALIDATION, "Invalid value for: " + field).with("field", field);
-        }
-    }
 }

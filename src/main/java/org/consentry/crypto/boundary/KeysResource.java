@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.consentry.crypto.control.KekRotation;
@@ -111,9 +110,7 @@ public class KeysResource {
     @Transactional
     @Operation(summary = "The KEK versions, the primary one, and how many data keys each wraps")
     public KeysView keys() {
-        Map<Integer, Long> byVersion = new LinkedHashMap<>();
-        em.createQuery("SELECT k.kekVersion, COUNT(k) FROM SubjectKey k GROUP BY k.kekVersion ORDER BY k.kekVersion",
-                Object[].class).getResultList().forEach(row -> byVersion.put((Integer) row[0], (Long) row[1]));
+        Map<Integer, Long> byVersion = store.dataKeysByVersion();
         List<KeyRotationView> recent = em.createQuery("SELECT r FROM KeyRotation r ORDER BY r.startedAt DESC",
                 KeyRotation.class).setMaxResults(10).getResultList().stream().map(KeyRotationView::of).toList();
         return new KeysView(store.primaryVersion(), new ArrayList<>(keyRing.versions()), byVersion,

@@ -75,13 +75,6 @@ public class KeyVersions {
                     }
                 }
             }
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT kek_version, COUNT(*) FROM subject_key GROUP BY kek_version");
-                 ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counted.computeIfAbsent(rows.getInt(1), v -> new long[2])[1] = rows.getLong(2);
-                }
-            }
             try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*), COALESCE(SUM(encryptions), 0),"
                     + " COALESCE(MAX(encryptions), 0), COALESCE(SUM(CASE WHEN encryptions >= ? THEN 1 ELSE 0 END), 0) FROM subject_key")) {
                 query.setLong(1, adviseAt);
@@ -93,6 +86,7 @@ public class KeyVersions {
         } catch (SQLException e) {
             throw new IllegalStateException("key usage unreadable: " + e.getSQLState(), e);
         }
+        store.dataKeysByVersion().forEach((v, n) -> counted.computeIfAbsent(v, k -> new long[2])[1] = n);
         List<KeyHygiene.Counted> versions = new ArrayList<>();
         var inKeystore = keyRing.versions();
         counted.forEach((v, n) -> versions.add(new KeyHygiene.Counted(v, inKeystore.contains(v), retired.get(v), n[0], n[1])));

@@ -62,6 +62,14 @@ public class SubjectKeyStore {
         return state.primaryVersion();
     }
 
+    /** How many data keys each KEK version wraps, in version order. */
+    public java.util.SortedMap<Integer, Long> dataKeysByVersion() {
+        java.util.SortedMap<Integer, Long> byVersion = new java.util.TreeMap<>();
+        em.createQuery("SELECT k.kekVersion, COUNT(k) FROM SubjectKey k GROUP BY k.kekVersion", Object[].class)
+                .getResultList().forEach(row -> byVersion.put((Integer) row[0], (Long) row[1]));
+        return byVersion;
+    }
+
     @Transactional(Transactional.TxType.REQUIRED)
     public KekState lockState() {
         primaryVersion();

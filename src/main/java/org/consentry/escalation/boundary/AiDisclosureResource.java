@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import org.consentry.escalation.entity.AiDisclosure;
 import org.consentry.escalation.entity.Escalation;
+import org.consentry.platform.boundary.QueryInstant;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "compliance", description = "Evidence for the data-protection officer (GDPR Art. 30, 33, 34; AI Act Art. 50)")
 public class AiDisclosureResource {
 
-    static final String ISO_INSTANT = "\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z";
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
     @PersistenceContext(unitName = "consentry")
@@ -60,11 +60,11 @@ public class AiDisclosureResource {
     @Operation(summary = "Conversations without a recorded AI disclosure (AI Act Art. 50)",
             description = "Handoffs created in [from, to) (default: the last 30 days): counts by what the bot recorded in "
                     + "aiDisclosureShown, how many a human joined, and the conversations without a disclosure, oldest first.")
-    public Report report(@QueryParam("from") @Pattern(regexp = ISO_INSTANT, message = "must be an ISO-8601 UTC instant") String from,
-                         @QueryParam("to") @Pattern(regexp = ISO_INSTANT, message = "must be an ISO-8601 UTC instant") String to,
+    public Report report(@QueryParam("from") @Pattern(regexp = QueryInstant.PATTERN, message = QueryInstant.MESSAGE) String from,
+                         @QueryParam("to") @Pattern(regexp = QueryInstant.PATTERN, message = QueryInstant.MESSAGE) String to,
                          @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        Instant until = to == null ? clock.instant() : instant("to", to);
-        Instant since = from == null ? until.minus(DEFAULT_PERIOD) : instant("from", from);
+        Instant until = to == null ? clock.instant() : QueryInstant.parse("to", to);
+        Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryInstant.parse("from", from);
         if (!since.isBefore(until)) {
             throw new ProblemException(Problems.VALIDATION, "from must be before to.").with("field", "from");
         }
@@ -94,11 +94,4 @@ public class AiDisclosureResource {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ProblemException(Problems.VALIDATION, "Invalid value for: " + field).with("field", field);
-        }
-    }
 }
