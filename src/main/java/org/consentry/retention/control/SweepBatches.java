@@ -37,8 +37,18 @@ public class SweepBatches {
     @Inject
     JobLock lock;
 
-    /** How many due rows a batch found and handled (deleted or anonymised), and how many dependent rows went with them. */
-    public record Batch(int found, int handled, int dependents) {
+    /**
+     * Derby turns a transaction's row locks on one table into a table lock past
+     * derby.locks.escalationThreshold (5000): a batch of more rows would hold off every writer of the
+     * table (a consent grant, a handoff) until it commits. A sweep on Derby commits every 1000 rows.
+     */
+    static final int DERBY_ROWS_PER_TRANSACTION = 1000;
+
+    /**
+     * How many due rows a batch found and handled (deleted or anonymised), how many dependent rows went
+     * with them, and whether the batch was full (more may be due).
+     */
+    public record Batch(int found, int handled, int dependents, boolean more) {
     }
 
     /** The job lost its lock (it stalled past its lease and another server took over): this batch is undone. */
@@ -71,13 +81,15 @@ public class SweepBatches {
         Batch batch;
         try {
             Jdbc.Dialect dialect = Jdbc.Dialect.of(connection);
+            int rows = dialect == Jdbc.Dialect.DERBY ? Math.min(limit, DERBY_ROWS_PER_TRANSACTION) : limit;
             if (dialect == Jdbc.Dialect.POSTGRES && action == RetentionAction.DELETE && table.dependents().isEmpty()) {
-                int deleted = deleteByRowAddress(connection, table, now, limit);
-                batch = new Batch(deleted, deleted, 0);
+                int deleted = deleteByRowAddress(connection, table, now, rows);
+                batch = new Batch(deleted, deleted, 0, deleted == rows);
             } else {
-                List<Object> ids = dueIds(connection, table, now, limit);
+                List<Object> found = dueIds(connection, table, now, rows);
+                List<Object> ids = StillDue.lock(connection, dialect, table, found, now);
                 int dependents = removeDependents(connection, dialect, table, ids);
-                batch = new Batch(ids.size(), handle(connection, dialect, table, action, ids), dependents);
+                batch = new Batch(found.size(), handle(connection, dialect, table, action, ids), dependents, found.size() == rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("retention sweep of " + table.table() + " failed", e);

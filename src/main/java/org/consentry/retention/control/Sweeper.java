@@ -94,7 +94,7 @@ public class Sweeper {
                         }
                         batch = batches.expire(run.id(), owner, lease, table, policy.action(), now, batchSize);
                         emf.getCache().evictAll();
-                    } while (batch.found() == batchSize);
+                    } while (batch.more());
                 }
             }
             SweepRun done = batches.closeRun(run.id(), clock.instant());

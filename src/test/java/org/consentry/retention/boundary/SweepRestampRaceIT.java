@@ -1,0 +1,138 @@
+package org.consentry.retention.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.consentry.escalation.entity.Escalation;
+import org.consentry.retention.control.JobLock;
+import org.consentry.retention.control.RetainedTables;
+import org.consentry.retention.control.SweepBatches;
+import org.consentry.retention.control.Sweeper;
+import org.consentry.retention.entity.RetentionAction;
+import org.consentry.retention.entity.SweepRun;
+import org.consentry.testing.Api;
+import org.consentry.testing.Db;
+import org.consentry.testing.Deployments;
+import org.consentry.testing.Handoff;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A sweep batch never removes a row whose stamp another transaction moved while the batch ran (issue
+ * 22's question "a sweep that deletes a row whose stamp is being changed"). Deterministic: the test
+ * holds an uncommitted re-stamp of a due escalation (its retain_until a year ahead) while a batch of
+ * the escalation table runs in another thread, waits until the database shows the batch waiting for
+ * that row lock, and only then commits. The escalation must stay as it was, its transcript with it.
+ * Before StillDue, PostgreSQL deleted the transcript (the dependents, by escalation id) and then
+ * anonymised the escalation once the lock was released; Derby's reads wait for the writer and were safe.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SweepRestampRaceIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.applicationWithHelpers("""
+                config_ordinal=700
+                consentry.retention.sweep.every=PT0S
+                """);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Resource(lookup = "jdbc/consentry")
+    DataSource dataSource;
+
+    @Inject
+    SweepBatches batches;
+
+    @Inject
+    JobLock lock;
+
+    @Inject
+    RetainedTables tables;
+
+    @Test
+    void aRowReStampedWhileTheBatchWaitsForItIsNeitherAnonymisedNorStrippedOfItsTranscript() throws Exception {
+        Db db = new Db(dataSource);
+        Handoff handoff = new Handoff().consent(new Api(base));
+        String id = handoff.handOff(new Api(base));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        db.update("UPDATE escalation SET retain_until = ? WHERE id = ?", ts(now.minus(Duration.ofDays(1))), id);
+        Timestamp later = ts(now.plus(Duration.ofDays(365)));
+
+        String owner = "race-test:" + UUID.randomUUID();
+        assertTrue(lock.acquire(Sweeper.JOB, owner, Duration.ofMinutes(2)), "no other sweep runs in this deployment");
+        ExecutorService sweeper = Executors.newSingleThreadExecutor();
+        try (Connection restamp = dataSource.getConnection()) {
+            restamp.setAutoCommit(false);
+            try (PreparedStatement u = restamp.prepareStatement("UPDATE escalation SET retain_until = ? WHERE id = ?")) {
+                u.setTimestamp(1, later);
+                u.setString(2, id);
+                assertEquals(1, u.executeUpdate());
+            }
+            SweepRun run = batches.openRun("race-test", now);
+            Future<SweepBatches.Batch> batch = sweeper.submit(() -> batches.expire(run.id(), owner, Duration.ofMinutes(2),
+                    tables.required(Escalation.class), RetentionAction.ANONYMIZE, now, 10_000));
+            waitUntilSomeoneWaitsForALock(db, batch);
+            restamp.commit();
+            batch.get(60, TimeUnit.SECONDS);
+            batches.closeRun(run.id(), Instant.now());
+        } finally {
+            sweeper.shutdownNow();
+            lock.release(Sweeper.JOB, owner);
+        }
+
+        Map<String, Object> row = db.rows("SELECT subject_id, customer_name, retain_until FROM escalation WHERE id = ?", id).get(0);
+        assertEquals(handoff.subjectId, row.get("subject_id"), "the re-stamped escalation was not anonymised");
+        assertNotNull(row.get("customer_name"));
+        assertEquals(later, row.get("retain_until"));
+        assertEquals(2, db.rows("SELECT id FROM escalation_message WHERE escalation_id = ?", id).size(),
+                "its transcript was not removed as a dependent");
+        assertTrue(db.rows("SELECT id FROM escalation_event WHERE escalation_id = ?", id).size() >= 1, "nor its queue events");
+    }
+
+    /** Until the database's lock table shows a waiting lock request (the batch), or the batch ended without one. */
+    private static void waitUntilSomeoneWaitsForALock(Db db, Future<?> batch) throws Exception {
+        String waiting = db.isPostgres()
+                ? "SELECT COUNT(*) AS n FROM pg_locks WHERE NOT granted"
+                : "SELECT COUNT(*) AS n FROM SYSCS_DIAG.LOCK_TABLE WHERE state = 'WAIT'";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (((Number) db.rows(waiting).get(0).get("n")).longValue() == 0) {
+            if (batch.isDone()) {
+                throw new AssertionError("the batch ended without waiting for the re-stamped row: " + batch.get());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the batch never waited for the re-stamped row");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+}
