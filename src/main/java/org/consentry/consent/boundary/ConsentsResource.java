@@ -25,6 +25,7 @@ import org.consentry.consent.entity.ConsentRecord;
 import org.consentry.consent.entity.ConsentStatus;
 import org.consentry.consent.entity.Purpose;
 import org.consentry.platform.boundary.PurposeId;
+import org.consentry.platform.boundary.RetryWhenBusy;
 import org.consentry.platform.boundary.SubjectId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,6 +50,7 @@ public class ConsentsResource {
     @PUT
     @Path("{purpose}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RetryWhenBusy
     @Operation(summary = "Record the subject's consent to a purpose",
             description = "Stores notice version, channel, evidence, time and the caller. Repeating the same grant "
                     + "changes nothing; a grant under another notice version supersedes the live one.")
@@ -61,6 +63,7 @@ public class ConsentsResource {
 
     @DELETE
     @Path("{purpose}")
+    @RetryWhenBusy
     @Operation(summary = "Withdraw the subject's consent to a purpose",
             description = "Ends the live consent; the record and the history stay (Art. 7(3)). Withdrawing "
                     + "when nothing is granted changes nothing.")

@@ -27,6 +27,7 @@ import java.util.List;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.EscalationStatus;
+import org.consentry.platform.boundary.RetryWhenBusy;
 import org.consentry.platform.control.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,6 +56,7 @@ public class EscalationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("bot")
+    @RetryWhenBusy
     @Operation(summary = "Hand a conversation to human agents",
             description = "Needs the subject's current consent to support-handoff (else 403 consent-required and "
                     + "nothing is stored). Customer fields are sealed, the transcript redacted and sealed. The same "

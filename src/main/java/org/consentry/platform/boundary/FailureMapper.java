@@ -1,7 +1,6 @@
 package org.consentry.platform.boundary;
 
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.consentry.platform.control.DatabaseBusy;
 import org.consentry.platform.control.FieldError;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.ProblemType;
@@ -31,6 +31,7 @@ import org.consentry.platform.control.SafeLog;
 public class FailureMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(FailureMapper.class.getName());
+    private static final java.time.Duration BUSY_RETRY_AFTER = java.time.Duration.ofSeconds(1);
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -53,6 +54,11 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException web) {
             return fromStatus(web);
+        }
+        if (DatabaseBusy.is(failure)) {
+            // what BusyRetry could not get through: the request is fine, locks held by other work were not released in time
+            return ProblemResponses.of(new ProblemException(Problems.BUSY, "Other work held the records this request needs;"
+                    + " nothing was changed. Send the same request again.").retryAfter(BUSY_RETRY_AFTER));
         }
         if (isConcurrentUpdate(failure)) {
             return ProblemResponses.of(Problems.CONFLICT,
@@ -117,11 +123,11 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
 
     private static boolean isConcurrentUpdate(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof PessimisticLockException) {
+            if (t instanceof OptimisticLockException) {
                 return true;
             }
-            // SQLState class 23: integrity constraint (two inserts raced for one unique slot);
-            // class 40: transaction rollback (serialization failure, deadlock, lock timeout).
+            // SQLState class 23: integrity constraint (two inserts raced for one unique slot); the rest of
+            // class 40 (transaction rollback). Lock timeouts and deadlocks were taken as DatabaseBusy before.
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
                 return true;

@@ -5,6 +5,7 @@ import static org.consentry.platform.control.JsonProviders.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
@@ -23,7 +24,9 @@ public final class ProblemResponses {
     }
 
     public static Response of(ProblemException problem) {
-        return respond(problem.type(), body(problem.type(), problem.detail(), problem.members()));
+        Response response = respond(problem.type(), body(problem.type(), problem.detail(), problem.members()));
+        return problem.retryAfter().map(after -> Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, after.toSeconds())).build()).orElse(response);
     }
 
     public static Response of(ProblemType type, String detail) {

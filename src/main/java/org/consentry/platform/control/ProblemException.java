@@ -1,8 +1,10 @@
 package org.consentry.platform.control;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Thrown by any component to end a request with a problem response. The detail and the extension
@@ -14,6 +16,7 @@ public class ProblemException extends RuntimeException {
 
     private final transient ProblemType type;
     private final transient Map<String, Object> members = new LinkedHashMap<>();
+    private transient Duration retryAfter;
 
     public ProblemException(ProblemType type, String detail) {
         super(detail, null, false, false);
@@ -24,6 +27,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String member, Object value) {
         members.put(member, value);
         return this;
+    }
+
+    /** When the client may send the request again (a Retry-After header, RFC 9110 section 10.2.3). */
+    public ProblemException retryAfter(Duration after) {
+        this.retryAfter = after;
+        return this;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public ProblemType type() {

@@ -15,6 +15,8 @@ public final class Problems {
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", 415, "Unsupported content type");
     public static final ProblemType INTERNAL = new ProblemType("internal-error", 500, "Internal error");
     public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", 503, "Temporarily unavailable");
+    /** Locks held by other work outlasted the server's own retries: the same request will succeed shortly. */
+    public static final ProblemType BUSY = new ProblemType("database-busy", 503, "The database is busy");
 
     private Problems() {
     }
