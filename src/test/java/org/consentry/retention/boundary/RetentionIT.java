@@ -71,6 +71,14 @@ class RetentionIT {
             "crm_contact", "crm_token", "outbox_entry");
     static final String NOT_HELD = " AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.live = 'Y' AND h.subject_id = t.subject_id)";
 
+    /**
+     * A sweep's report is compared with counts taken just before it over whole tables, which hold what
+     * earlier deployments left too. So no background work of this deployment writes a retained row on
+     * its own between the count and the sweep: the outbox worker (which would settle leftover deliveries
+     * with a clock the test moves), the queue feed (whose pruning deletes events by that clock) and the
+     * erasure worker (which erases, cancels deliveries, forgets subjects) only wake when this test's own
+     * requests ask them to (an enqueue wakes the outbox at once, so the lead below is still delivered).
+     */
     @Deployment
     static WebArchive deployment() {
         return Deployments.applicationWithHelpers("""
@@ -82,7 +90,9 @@ class RetentionIT {
                 consentry.crm.url=%s
                 consentry.crm.secret=retention-it-secret
                 consentry.crm.allow-http=true
-                consentry.outbox.poll-interval=PT0.2S
+                consentry.outbox.poll-interval=PT1H
+                consentry.escalation.events-poll=PT1H
+                consentry.erasure.poll=PT1H
                 """.formatted(CrmRecorder.url()));
     }
 
@@ -414,10 +424,53 @@ class RetentionIT {
             dependents.put(dependent, ((Number) db.rows("SELECT COUNT(*) AS n FROM " + dependent + " d WHERE d.escalation_id IN ("
                     + dueEscalations + ")" + notDueItself, parameters.toArray()).get(0).get("n")).longValue());
         }
-        return new Expected(now, due, total, dependents);
+        return new Expected(now, due, total, dependents, snapshot());
     }
 
-    record Expected(Instant now, Map<String, Long> due, Map<String, Long> total, Map<String, Long> dependents) {
+    /** Every retained row (and queue event) by table and id, with its stamp: what a failed check names. */
+    private Map<String, Map<Object, String>> snapshot() throws Exception {
+        Map<String, Map<Object, String>> all = new LinkedHashMap<>();
+        for (RetainedTable table : tables.all()) {
+            Map<Object, String> rows = new LinkedHashMap<>();
+            for (Map<String, Object> row : db.rows("SELECT t." + table.idColumn() + " AS id, t.subject_id, t.retention_start,"
+                    + " t.retain_until FROM " + table.table() + " t")) {
+                rows.put(row.get("id"), table.category() + " start=" + at(row.get("retention_start")) + " until="
+                        + at(row.get("retain_until")) + " subject=" + row.get("subject_id"));
+            }
+            all.put(table.table(), rows);
+        }
+        Map<Object, String> events = new LinkedHashMap<>();
+        for (Map<String, Object> row : db.rows("SELECT id, escalation_id FROM escalation_event")) {
+            events.put(row.get("id"), "of escalation " + row.get("escalation_id"));
+        }
+        all.put("escalation_event", events);
+        return all;
+    }
+
+    /** What changed between two snapshots: rows gone, rows new, rows whose stamp or subject changed. */
+    private static String changes(Map<String, Map<Object, String>> before, Map<String, Map<Object, String>> after) {
+        StringBuilder out = new StringBuilder();
+        before.forEach((table, rows) -> {
+            Map<Object, String> now = after.getOrDefault(table, Map.of());
+            rows.forEach((id, state) -> {
+                if (!now.containsKey(id)) {
+                    out.append("\n  gone ").append(table).append(' ').append(id).append(": ").append(state);
+                } else if (!now.get(id).equals(state)) {
+                    out.append("\n  changed ").append(table).append(' ').append(id).append(": ").append(state)
+                            .append(" -> ").append(now.get(id));
+                }
+            });
+            now.forEach((id, state) -> {
+                if (!rows.containsKey(id)) {
+                    out.append("\n  new ").append(table).append(' ').append(id).append(": ").append(state);
+                }
+            });
+        });
+        return out.toString();
+    }
+
+    record Expected(Instant now, Map<String, Long> due, Map<String, Long> total, Map<String, Long> dependents,
+                    Map<String, Map<Object, String>> rows) {
 
         long dueTotal() {
             return due.values().stream().mapToLong(Long::longValue).sum();
@@ -427,14 +480,17 @@ class RetentionIT {
         void check(JsonObject report, RetentionIT test) throws Exception {
             long anonymized = due.get("escalation") + due.get("consent_record");
             long deleted = dueTotal() - anonymized + dependents.values().stream().mapToLong(Long::longValue).sum();
-            assertEquals(anonymized, report.getJsonNumber("anonymized").longValue(), report::toString);
-            assertEquals(deleted, report.getJsonNumber("deleted").longValue(), report::toString);
+            Map<String, Map<Object, String>> afterwards = test.snapshot();
+            java.util.function.Supplier<String> explained = () -> report + "\ncounted as due at " + now + ": " + due
+                    + ", dependents " + dependents + "; rows changed since the count:" + changes(rows, afterwards);
+            assertEquals(anonymized, report.getJsonNumber("anonymized").longValue(), explained);
+            assertEquals(deleted, report.getJsonNumber("deleted").longValue(), explained);
             for (String table : TABLES) {
-                assertEquals(0, test.count(table, now), table + ": nothing due is left");
+                assertEquals(0, test.count(table, now), () -> table + ": nothing due is left" + explained.get());
                 long expectedLeft = table.equals("escalation") || table.equals("consent_record")
                         ? total.get(table) : total.get(table) - due.get(table) - dependents.getOrDefault(table, 0L);
                 assertEquals(expectedLeft, ((Number) test.db.rows("SELECT COUNT(*) AS n FROM " + table).get(0).get("n"))
-                        .longValue(), table + ": nothing else was removed");
+                        .longValue(), () -> table + ": nothing else was removed" + explained.get());
             }
         }
     }
