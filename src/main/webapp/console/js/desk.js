@@ -3,25 +3,24 @@ import {ApiError, events, request} from './api.js';
 import {h, fill} from './dom.js';
 import {duration, t, when} from './i18n.js';
 import {failure, report, say} from './app.js';
+import {waitingQueue} from './queue.js';
 
 export function desk(main, me, signal) {
-    const queue = h('ul', {class: 'queue', id: 'queue', 'aria-live': 'polite'});
     const mine = h('ul', {class: 'queue', id: 'mine'});
+    const waiting = waitingQueue(entry, signal);
     const chat = h('section', {id: 'chat', class: 'chat', tabindex: -1, 'aria-label': t('conversation')});
     fill(main, h('div', {class: 'desk'},
         h('section', {class: 'lists'},
             h('h2', {}, t('mine')), mine,
-            h('h2', {}, t('queue')), h('p', {class: 'hint'}, t('live')), queue),
+            h('h2', {}, t('queue')), h('p', {class: 'hint'}, t('live')), waiting.element),
         chat));
     let current = null;
     let refreshing = null;
 
     async function refresh() {
         try {
-            const [waiting, held] = await Promise.all([
-                request('GET', 'escalations?status=WAITING', undefined, {signal}),
+            const [, held] = await Promise.all([waiting.refresh(),
                 request('GET', 'escalations?status=ASSIGNED', undefined, {signal})]);
-            fill(queue, waiting.length ? waiting.map(item => entry(item, true)) : h('li', {class: 'empty'}, t('emptyQueue')));
             fill(mine, held.length ? held.map(item => entry(item, false)) : h('li', {class: 'empty'}, t('emptyMine')));
         } catch (e) {
             report(e);
@@ -161,12 +160,15 @@ export function desk(main, me, signal) {
     refresh();
     events('escalations/events', (name, data) => {
         soon();
+        let event;
         try {
-            if (current && name === 'escalation.message' && JSON.parse(data).id === current) {
-                show(current);
-            }
+            event = JSON.parse(data);
         } catch (ignored) {
-            // an event without JSON data
+            return; // an event without JSON data
+        }
+        waiting.announce(name, event);
+        if (current && name === 'escalation.message' && event.id === current) {
+            show(current);
         }
     }, signal);
 }

@@ -25,6 +25,15 @@ public final class Handoff {
     private final java.util.List<String> customerLines = new java.util.ArrayList<>();
     private int lineChars;
     private Boolean aiDisclosureShown;
+    private String language = "pl";
+    private String reason = "Podwójne obciążenie karty";
+
+    /** The chat's language and the bot's reason for the handoff (what the queue shows and filters by). */
+    public Handoff about(String language, String reason) {
+        this.language = language;
+        this.reason = reason;
+        return this;
+    }
 
     /** Another customer than the canary one. */
     public Handoff customer(String name, String email, String phone) {
@@ -78,8 +87,8 @@ public final class Handoff {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("conversationId", conversationId)
                 .add("subjectId", subjectId)
-                .add("language", "pl")
-                .add("reason", "Podwójne obciążenie karty")
+                .add("language", language)
+                .add("reason", reason)
                 .add("customer", customer())
                 .add("transcript", transcript);
         if (callbackUrl != null) {

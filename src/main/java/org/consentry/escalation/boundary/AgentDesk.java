@@ -22,6 +22,7 @@ import org.consentry.crypto.entity.Access;
 import org.consentry.escalation.control.EscalationFeed;
 import org.consentry.escalation.control.HandoffLimits;
 import org.consentry.escalation.control.NameMask;
+import org.consentry.escalation.control.QueueListing;
 import org.consentry.escalation.control.RevealLimit;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
@@ -97,19 +98,23 @@ public class AgentDesk {
     Clock clock;
 
     @Inject
+    QueueListing listing;
+
+    @Inject
     Event<EscalationResolved> resolutions;
 
-    public List<Views.QueueItem> queue(EscalationStatus status, int limit) {
+    /**
+     * A page of the queue, oldest first, without personal data: every waiting escalation, or the
+     * caller's own assigned or resolved ones (an admin sees everyone's).
+     */
+    public Views.QueuePage queue(EscalationStatus status, String language, String reason, QueueListing.Cursor after, int limit) {
+        String agent = status == EscalationStatus.WAITING || caller.isInRole("admin") ? null : caller.name();
+        QueueListing.Page page = listing.page(new QueueListing.Filter(status, agent, language, reason), after, limit);
         Instant now = clock.instant();
-        var query = status == EscalationStatus.WAITING || caller.isInRole("admin")
-                ? em.createNamedQuery(Escalation.QUEUE, Escalation.class).setParameter("status", status)
-                : em.createQuery("SELECT e FROM Escalation e WHERE e.status = :status AND e.agent = :agent"
-                        + " ORDER BY e.createdAt, e.id", Escalation.class)
-                .setParameter("status", status).setParameter("agent", caller.name());
-        return query.setMaxResults(limit).getResultStream()
+        return new Views.QueuePage(page.items().stream()
                 .map(e -> new Views.QueueItem(e.id(), e.status().name(), e.language(), e.reason(), e.createdAt(),
                         Duration.between(e.createdAt(), now).getSeconds(), e.messageCount()))
-                .toList();
+                .toList(), page.total(), page.oldest(), page.next() == null ? null : page.next().encode());
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,13 +24,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
+import org.consentry.escalation.control.QueueListing;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.EscalationStatus;
 import org.consentry.platform.boundary.RetryWhenBusy;
 import org.consentry.platform.control.Caller;
+import org.consentry.platform.control.ProblemException;
+import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("escalations")
@@ -39,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EscalationsResource {
 
     static final String ID = "[0-9a-f-]{36}";
+    static final String TOTAL = "Consentry-Total";
+    static final String OLDEST = "Consentry-Oldest-Waiting-Since";
     static final String ID_MESSAGE = "must be an escalation id";
 
     @Inject
@@ -76,11 +85,46 @@ public class EscalationsResource {
 
     @GET
     @RolesAllowed({"agent", "admin"})
-    @Operation(summary = "The queue, oldest first, without personal data",
-            description = "status=WAITING shows every waiting escalation; ASSIGNED and RESOLVED show an agent their own.")
-    public List<Views.QueueItem> queue(@QueryParam("status") @DefaultValue("WAITING") @NotNull EscalationStatus status,
-                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return desk.queue(status, limit);
+    @Operation(summary = "The queue, oldest first, without personal data, a page at a time",
+            description = "status=WAITING shows every waiting escalation; ASSIGNED and RESOLVED show an agent their own. "
+                    + "language and reason (words the reason contains, any case) narrow it. Every answer says how many "
+                    + "match in all (" + TOTAL + ") and since when the oldest waits (" + OLDEST + "); a Link header with "
+                    + "rel=\"next\" gives the next page while there is one. Paging follows the queue's order, so chats "
+                    + "that arrive or are claimed meanwhile shift nothing.")
+    @APIResponse(responseCode = "200", description = "A page of the queue", headers = {
+            @Header(name = TOTAL, description = "How many escalations match the filters in all",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")),
+            @Header(name = OLDEST, description = "When the oldest matching escalation was handed over (absent when none)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")),
+            @Header(name = "Link", description = "<URL of the next page>; rel=\"next\" (RFC 8288), absent on the last page",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2048))})
+    public Response queue(@QueryParam("status") @DefaultValue("WAITING") @NotNull EscalationStatus status,
+                          @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+                          @QueryParam("after") @Size(max = 80) @Pattern(regexp = "[A-Za-z0-9_-]+",
+                                  message = "must be the cursor of a next link") String after,
+                          @QueryParam("language") @Pattern(regexp = "pl|en", message = "must be pl or en") String language,
+                          @QueryParam("reason") @Size(min = 1, max = 100) String reason) {
+        Views.QueuePage page = desk.queue(status, language, reason, cursor(after), limit);
+        Response.ResponseBuilder answer = Response.ok(page.items()).header(TOTAL, page.total());
+        if (page.oldest() != null) {
+            answer.header(OLDEST, page.oldest().toString());
+        }
+        if (page.next() != null) {
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("after", page.next()).build(), "next");
+        }
+        return answer.build();
+    }
+
+    private static QueueListing.Cursor cursor(String after) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return QueueListing.Cursor.decode(after);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problems.VALIDATION, "Invalid value for: after (not the cursor of a next link;"
+                    + " start again from the first page)").with("field", "after");
+        }
     }
 
     @POST

@@ -14,6 +14,10 @@ public final class Views {
                             long waitingSeconds, int messageCount) {
     }
 
+    /** A page of the queue: its items, how many match in all, since when the oldest waits, the next page's cursor. */
+    public record QueuePage(List<QueueItem> items, long total, Instant oldest, String next) {
+    }
+
     public record Created(String id, String status) {
     }
 
