@@ -13,9 +13,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.consentry.erasure.control.Erasures;
 import org.consentry.erasure.entity.ErasureRequest;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ErasureWorker {
 
     private static final Logger LOG = Logger.getLogger(ErasureWorker.class.getName());
+    static final int PAGE = 100;
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
@@ -68,14 +71,32 @@ public class ErasureWorker {
         executor.execute(() -> process(accepted.requestId()));
     }
 
-    /** Everything open: PENDING requests erased, AWAITING_CRM ones asked for their receipt. */
+    /**
+     * Everything open, a page of {@value #PAGE} at a time in the order they were made: PENDING requests
+     * erased, AWAITING_CRM ones asked for their receipt. Every open request each time, however many
+     * there are: the newest must not wait behind the oldest hundred for ever.
+     */
     public void work() {
         try {
-            self.open(ErasureRequest.Status.PENDING).forEach(this::process);
-            self.open(ErasureRequest.Status.AWAITING_CRM).forEach(self::checkReceipt);
+            forEachOpen(ErasureRequest.Status.PENDING, this::process);
+            forEachOpen(ErasureRequest.Status.AWAITING_CRM, self::checkReceipt);
         } catch (RuntimeException e) {
             SafeLog.failure(LOG, "erasure worker", e);
         }
+    }
+
+    /** Where a page of open requests ended: the last request's time and id. */
+    public record Position(Instant requestedAt, String id) {
+    }
+
+    private void forEachOpen(ErasureRequest.Status status, Consumer<String> action) {
+        Position after = null;
+        List<Position> page;
+        do {
+            page = self.open(status, after);
+            page.forEach(p -> action.accept(p.id()));
+            after = page.isEmpty() ? after : page.get(page.size() - 1);
+        } while (page.size() == PAGE);
     }
 
     void process(String requestId) {
@@ -89,9 +110,14 @@ public class ErasureWorker {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<String> open(ErasureRequest.Status status) {
-        return em.createNamedQuery(ErasureRequest.BY_STATUS, ErasureRequest.class).setParameter("status", status)
-                .setMaxResults(100).getResultStream().map(ErasureRequest::id).toList();
+    public List<Position> open(ErasureRequest.Status status, Position after) {
+        var query = em.createQuery("SELECT r FROM ErasureRequest r WHERE r.status = :status" + (after == null ? ""
+                        : " AND (r.requestedAt > :at OR (r.requestedAt = :at AND r.id > :id))") + " ORDER BY r.requestedAt, r.id",
+                ErasureRequest.class).setParameter("status", status);
+        if (after != null) {
+            query.setParameter("at", after.requestedAt()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(PAGE).getResultStream().map(r -> new Position(r.requestedAt(), r.id())).toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
