@@ -12,7 +12,8 @@ import org.consentry.platform.control.Jdbc;
 import org.consentry.retention.entity.RetainedTable;
 
 /**
- * Locks the rows of a sweep batch that are still due, and says which they are. Between the read that
+ * Locks the rows of a sweep batch that are still due, and says which they are (for tables with
+ * dependents; a table without them has the {@link #CONDITION} checked by each row's own statement). Between the read that
  * found them and the statements that delete or anonymise them (and their dependents, by id), another
  * transaction may have given a row a later retain_until (a policy re-stamp, a conversation closed, the
  * relationship restarted) or placed a legal hold on its subject. Without this, PostgreSQL's
@@ -22,6 +23,9 @@ import org.consentry.retention.entity.RetainedTable;
  */
 final class StillDue {
 
+    /** A row of the table {@code t} that is due at the parameter and whose subject is under no legal hold. */
+    static final String CONDITION = " AND t.retain_until <= ?" + SweepBatches.NOT_HELD;
+
     private StillDue() {
     }
 
@@ -30,9 +34,8 @@ final class StillDue {
         if (ids.isEmpty()) {
             return ids;
         }
-        String due = " AND t.retain_until <= ?" + SweepBatches.NOT_HELD;
-        return dialect == Jdbc.Dialect.POSTGRES ? selectForUpdate(connection, table, ids, now, due)
-                : touch(connection, table, ids, now, due);
+        return dialect == Jdbc.Dialect.POSTGRES ? selectForUpdate(connection, table, ids, now, CONDITION)
+                : touch(connection, table, ids, now, CONDITION);
     }
 
     /**

@@ -85,7 +85,14 @@ public class SweepBatches {
             if (dialect == Jdbc.Dialect.POSTGRES && action == RetentionAction.DELETE && table.dependents().isEmpty()) {
                 int deleted = deleteByRowAddress(connection, table, now, rows);
                 batch = new Batch(deleted, deleted, 0, deleted == rows);
+            } else if (table.dependents().isEmpty()) {
+                // nothing depends on the rows: each statement checks again that its row is still due
+                List<Object> found = dueIds(connection, table, now, rows);
+                int handled = handle(connection, dialect, table, action, found, StillDue.CONDITION,
+                        (statement, first) -> statement.setTimestamp(first, Jdbc.timestamp(now)));
+                batch = new Batch(found.size(), handled, 0, found.size() == rows);
             } else {
+                // dependents go first, by the rows' ids: the rows must stay due until the batch commits
                 List<Object> found = dueIds(connection, table, now, rows);
                 List<Object> ids = StillDue.lock(connection, dialect, table, found, now);
                 int dependents = removeDependents(connection, dialect, table, ids);
@@ -113,18 +120,21 @@ public class SweepBatches {
      */
     public static int handle(Connection connection, Jdbc.Dialect dialect, RetainedTable table, RetentionAction action,
                              List<?> ids) throws SQLException {
+        return handle(connection, dialect, table, action, ids, "", Jdbc.Binder.NONE);
+    }
+
+    /** The same for the rows that also meet {@code condition} on the table {@code t}, its parameters bound by {@code rest}. */
+    static int handle(Connection connection, Jdbc.Dialect dialect, RetainedTable table, RetentionAction action,
+                      List<?> ids, String condition, Jdbc.Binder rest) throws SQLException {
         if (ids.isEmpty()) {
             return 0;
         }
-        int rows;
+        String rows = " t WHERE t." + table.idColumn() + " IN_LIST" + condition;
         if (action == RetentionAction.DELETE) {
-            rows = Jdbc.forEach(connection, dialect, "DELETE FROM " + table.table() + " WHERE " + table.idColumn()
-                    + " IN_LIST", ids, Jdbc.Binder.NONE);
-        } else {
-            rows = Jdbc.forEach(connection, dialect, "UPDATE " + table.table() + " SET " + String.join(", ", table.anonymized())
-                    + ", retention_start = NULL, retain_until = NULL WHERE " + table.idColumn() + " IN_LIST", ids, Jdbc.Binder.NONE);
+            return Jdbc.forEach(connection, dialect, "DELETE FROM " + table.table() + rows, ids, rest);
         }
-        return rows;
+        return Jdbc.forEach(connection, dialect, "UPDATE " + table.table() + " t SET " + String.join(", ", table.anonymized())
+                + ", retention_start = NULL, retain_until = NULL WHERE t." + table.idColumn() + " IN_LIST" + condition, ids, rest);
     }
 
     /** Removes the rows that depend on the rows {@code ids} of {@code table} (shared with the ErasureListener). */

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.consentry.consent.entity.ConsentRecord;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.retention.control.JobLock;
 import org.consentry.retention.control.RetainedTables;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 22's question "a sweep that deletes a row whose stamp is being changed"). Deterministic: the test
  * holds an uncommitted re-stamp of a due escalation (its retain_until a year ahead) while a batch of
  * the escalation table runs in another thread, waits until the database shows the batch waiting for
- * that row lock, and only then commits. The escalation must stay as it was, its transcript with it.
+ * that row lock, and only then commits. The escalation must stay as it was, its transcript with it; so
+ * must a consent record (a table without dependents, whose batch statement checks the row itself).
  * Before StillDue, PostgreSQL deleted the transcript (the dependents, by escalation id) and then
  * anonymised the escalation once the lock was released; Derby's reads wait for the writer and were safe.
  */
@@ -80,31 +82,7 @@ class SweepRestampRaceIT {
         Db db = new Db(dataSource);
         Handoff handoff = new Handoff().consent(new Api(base));
         String id = handoff.handOff(new Api(base));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        db.update("UPDATE escalation SET retain_until = ? WHERE id = ?", ts(now.minus(Duration.ofDays(1))), id);
-        Timestamp later = ts(now.plus(Duration.ofDays(365)));
-
-        String owner = "race-test:" + UUID.randomUUID();
-        assertTrue(lock.acquire(Sweeper.JOB, owner, Duration.ofMinutes(2)), "no other sweep runs in this deployment");
-        ExecutorService sweeper = Executors.newSingleThreadExecutor();
-        try (Connection restamp = dataSource.getConnection()) {
-            restamp.setAutoCommit(false);
-            try (PreparedStatement u = restamp.prepareStatement("UPDATE escalation SET retain_until = ? WHERE id = ?")) {
-                u.setTimestamp(1, later);
-                u.setString(2, id);
-                assertEquals(1, u.executeUpdate());
-            }
-            SweepRun run = batches.openRun("race-test", now);
-            Future<SweepBatches.Batch> batch = sweeper.submit(() -> batches.expire(run.id(), owner, Duration.ofMinutes(2),
-                    tables.required(Escalation.class), RetentionAction.ANONYMIZE, now, 10_000));
-            waitUntilSomeoneWaitsForALock(db, batch);
-            restamp.commit();
-            batch.get(60, TimeUnit.SECONDS);
-            batches.closeRun(run.id(), Instant.now());
-        } finally {
-            sweeper.shutdownNow();
-            lock.release(Sweeper.JOB, owner);
-        }
+        Timestamp later = raceReStampAgainstABatch(db, Escalation.class, "escalation", id);
 
         Map<String, Object> row = db.rows("SELECT subject_id, customer_name, retain_until FROM escalation WHERE id = ?", id).get(0);
         assertEquals(handoff.subjectId, row.get("subject_id"), "the re-stamped escalation was not anonymised");
@@ -113,6 +91,54 @@ class SweepRestampRaceIT {
         assertEquals(2, db.rows("SELECT id FROM escalation_message WHERE escalation_id = ?", id).size(),
                 "its transcript was not removed as a dependent");
         assertTrue(db.rows("SELECT id FROM escalation_event WHERE escalation_id = ?", id).size() >= 1, "nor its queue events");
+    }
+
+    /** A table without dependents: the batch's own statement checks the row again. */
+    @Test
+    void aConsentRecordReStampedWhileTheBatchWaitsForItIsNotAnonymised() throws Exception {
+        Db db = new Db(dataSource);
+        Api api = new Api(base);
+        Handoff handoff = new Handoff().consent(api);
+        assertEquals(204, api.delete("api/v1/subjects/" + handoff.subjectId + "/consents/support-handoff", Api.BOT).status());
+        Object id = db.rows("SELECT id FROM consent_record WHERE subject_id = ?", handoff.subjectId).get(0).get("id");
+        Timestamp later = raceReStampAgainstABatch(db, ConsentRecord.class, "consent_record", id);
+
+        Map<String, Object> row = db.rows("SELECT subject_id, evidence, retain_until FROM consent_record WHERE id = ?", id).get(0);
+        assertEquals(handoff.subjectId, row.get("subject_id"), "the re-stamped record was not anonymised");
+        assertEquals("message m-1", row.get("evidence"));
+        assertEquals(later, row.get("retain_until"));
+    }
+
+    /**
+     * Makes the row {@code id} of {@code table} due, holds an uncommitted re-stamp of it a year ahead
+     * while a sweep batch of the table runs, commits once the batch waits for it, and returns the stamp.
+     */
+    private Timestamp raceReStampAgainstABatch(Db db, Class<?> entity, String table, Object id) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        db.update("UPDATE " + table + " SET retain_until = ? WHERE id = ?", ts(now.minus(Duration.ofDays(1))), id);
+        Timestamp later = ts(now.plus(Duration.ofDays(365)));
+        String owner = "race-test:" + UUID.randomUUID();
+        assertTrue(lock.acquire(Sweeper.JOB, owner, Duration.ofMinutes(2)), "no other sweep runs in this deployment");
+        ExecutorService sweeper = Executors.newSingleThreadExecutor();
+        try (Connection restamp = dataSource.getConnection()) {
+            restamp.setAutoCommit(false);
+            try (PreparedStatement u = restamp.prepareStatement("UPDATE " + table + " SET retain_until = ? WHERE id = ?")) {
+                u.setTimestamp(1, later);
+                u.setObject(2, id);
+                assertEquals(1, u.executeUpdate());
+            }
+            SweepRun run = batches.openRun("race-test", now);
+            Future<SweepBatches.Batch> batch = sweeper.submit(() -> batches.expire(run.id(), owner, Duration.ofMinutes(2),
+                    tables.required(entity), RetentionAction.ANONYMIZE, now, 10_000));
+            waitUntilSomeoneWaitsForALock(db, batch);
+            restamp.commit();
+            batch.get(60, TimeUnit.SECONDS);
+            batches.closeRun(run.id(), Instant.now());
+        } finally {
+            sweeper.shutdownNow();
+            lock.release(Sweeper.JOB, owner);
+        }
+        return later;
     }
 
     /** Until the database's lock table shows a waiting lock request (the batch), or the batch ended without one. */
