@@ -8,12 +8,9 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.consentry.platform.control.DatabaseBusy;
-import org.consentry.platform.control.ProblemException;
-import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,7 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BusyRetry {
 
     private static final Logger LOG = Logger.getLogger(BusyRetry.class.getName());
-    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -54,9 +50,7 @@ public class BusyRetry {
                 if (attempt >= retries) {
                     LOG.warning(() -> call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName()
                             + ": the database was still busy after " + (retries + 1) + " attempts");
-                    throw new ProblemException(Problems.BUSY, "Other work held the records this request needs for "
-                            + (retries + 1) + " attempts; nothing was changed. Send the same request again.")
-                            .retryAfter(RETRY_AFTER);
+                    throw DatabaseBusy.problem(" for " + (retries + 1) + " attempts");
                 }
                 int step = attempt;
                 LOG.fine(() -> "database busy, attempt " + (step + 1) + " of " + call.getMethod().getName() + " repeated");

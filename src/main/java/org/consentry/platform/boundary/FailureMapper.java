@@ -31,7 +31,6 @@ import org.consentry.platform.control.SafeLog;
 public class FailureMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(FailureMapper.class.getName());
-    private static final java.time.Duration BUSY_RETRY_AFTER = java.time.Duration.ofSeconds(1);
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -57,8 +56,7 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
         }
         if (DatabaseBusy.is(failure)) {
             // what BusyRetry could not get through: the request is fine, locks held by other work were not released in time
-            return ProblemResponses.of(new ProblemException(Problems.BUSY, "Other work held the records this request needs;"
-                    + " nothing was changed. Send the same request again.").retryAfter(BUSY_RETRY_AFTER));
+            return ProblemResponses.of(DatabaseBusy.problem(""));
         }
         if (isConcurrentUpdate(failure)) {
             return ProblemResponses.of(Problems.CONFLICT,

@@ -3,6 +3,7 @@ package org.consentry.platform.control;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -20,7 +21,16 @@ public final class DatabaseBusy {
      */
     private static final Set<String> STATES = Set.of("40XL1", "40XL2", "40001", "40P01", "55P03", "57014");
 
+    /** When a client may send a request that met a busy database again. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
     private DatabaseBusy() {
+    }
+
+    /** The 503 database-busy answer, with Retry-After; {@code how} says what was tried. */
+    public static ProblemException problem(String how) {
+        return new ProblemException(Problems.BUSY, "Other work held the records this request needs" + how
+                + "; nothing was changed. Send the same request again.").retryAfter(RETRY_AFTER);
     }
 
     public static boolean is(Throwable failure) {

@@ -8,8 +8,10 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +79,7 @@ class BusyConsentWriteIT {
     @Test
     void aLockHeldPastOneWaitIsRetriedByTheServerAndTheGrantSucceedsOnce() throws Exception {
         String subject = granted("first");
-        Api.Reply reply = whileLocked(subject, 1_600, "second");
+        Api.Reply reply = whileLocked(subject, 2, "second");
         assertEquals(200, reply.status(), reply::toString);
         assertEquals("second", reply.json().getString("evidence"));
         List<Map<String, Object>> records = db.rows("SELECT status, evidence FROM consent_record WHERE subject_id = ? ORDER BY id", subject);
@@ -90,7 +92,7 @@ class BusyConsentWriteIT {
     @Test
     void aLockHeldPastEveryAttemptIsA503WithRetryAfterAndChangesNothing() throws Exception {
         String subject = granted("first");
-        Api.Reply reply = whileLocked(subject, 8_000, "second");
+        Api.Reply reply = whileLocked(subject, Integer.MAX_VALUE, "second");
         assertEquals(503, reply.status(), reply::toString);
         JsonObject problem = reply.problem();
         assertTrue(problem.getString("type").endsWith("/database-busy"), problem::toString);
@@ -112,8 +114,13 @@ class BusyConsentWriteIT {
                 "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"" + evidence + "\"}");
     }
 
-    /** Sends a grant with other evidence while the live record is locked for {@code millis}, and returns its answer. */
-    private Api.Reply whileLocked(String subject, long millis, String evidence) throws Exception {
+    /**
+     * Sends a grant with other evidence while the test holds the live record's lock, and returns its
+     * answer. The lock is released once {@code attempts} of the server's transactions have waited for it
+     * (each retry is a new transaction, seen in Derby's lock table), or when the answer came, whichever is
+     * first: the first of two waits has timed out when the second begins.
+     */
+    private Api.Reply whileLocked(String subject, int attempts, String evidence) throws Exception {
         ExecutorService client = Executors.newSingleThreadExecutor();
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
@@ -123,7 +130,14 @@ class BusyConsentWriteIT {
                 assertEquals(1, lock.executeUpdate());
             }
             Future<Api.Reply> reply = client.submit(() -> grant(subject, evidence));
-            Thread.sleep(millis);
+            Set<String> waited = new HashSet<>();
+            while (waited.size() < attempts && !reply.isDone()) {
+                for (Map<String, Object> row : db.rows("SELECT xid FROM SYSCS_DIAG.LOCK_TABLE WHERE tablename = 'CONSENT_RECORD'"
+                        + " AND state = 'WAIT'")) {
+                    waited.add(String.valueOf(row.get("xid")));
+                }
+                Thread.sleep(10); // sampling the lock table, not waiting out a time
+            }
             holder.commit();
             return reply.get();
         } finally {
