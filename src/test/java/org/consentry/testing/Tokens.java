@@ -15,11 +15,18 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
-/** MP JWT bearer tokens for the tests: an issuer whose key pair is made for this run. */
+/**
+ * MP JWT bearer tokens for the tests: an issuer whose key pair is made for this run. A token is for
+ * Consentry's audience ({@link #AUDIENCE}) and carries its roles in Consentry's own claim
+ * ({@link #ROLES_CLAIM}), as the server requires.
+ */
 public final class Tokens {
 
     public static final String ISSUER = "https://idp.consentry.test";
+    public static final String AUDIENCE = "consentry";
+    public static final String ROLES_CLAIM = "consentry_roles";
     public static final KeyPair TRUSTED = rsa();
 
     private Tokens() {
@@ -32,17 +39,27 @@ public final class Tokens {
                 + "mp.jwt.verify.publickey=-----BEGIN PUBLIC KEY-----\\n" + pem + "\\n-----END PUBLIC KEY-----\n";
     }
 
-    public static String token(String upn, String... groups) {
-        return token(TRUSTED, ISSUER, upn, List.of(groups), 300);
+    public static String token(String upn, String... roles) {
+        return token(TRUSTED, ISSUER, upn, List.of(roles), 300);
     }
 
-    public static String token(KeyPair keys, String issuer, String upn, List<String> groups, long secondsValid) {
+    public static String token(KeyPair keys, String issuer, String upn, List<String> roles, long secondsValid) {
+        return token(keys, issuer, upn, secondsValid, claims -> claims.audience(AUDIENCE).claim(ROLES_CLAIM, roles));
+    }
+
+    /** A token of the trusted issuer whose audience and role claims the caller sets ({@code extra}). */
+    public static String token(String upn, UnaryOperator<JWTClaimsSet.Builder> extra) {
+        return token(TRUSTED, ISSUER, upn, 300, extra);
+    }
+
+    private static String token(KeyPair keys, String issuer, String upn, long secondsValid,
+            UnaryOperator<JWTClaimsSet.Builder> extra) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer).subject(upn).claim("upn", upn).claim("groups", groups)
+        JWTClaimsSet claims = extra.apply(new JWTClaimsSet.Builder()
+                .issuer(issuer).subject(upn).claim("upn", upn)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now.minusSeconds(secondsValid < 0 ? 1200 : 0)))
-                .expirationTime(Date.from(now.plusSeconds(secondsValid)))
+                .expirationTime(Date.from(now.plusSeconds(secondsValid))))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
         try {

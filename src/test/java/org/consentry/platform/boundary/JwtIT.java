@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Production authentication: MP JWT bearer tokens whose groups claim names the roles. The key pair is
- * made for this run; the server trusts its public half through the standard MP JWT configuration.
+ * Production authentication: MP JWT bearer tokens for Consentry's audience whose {@code consentry_roles}
+ * claim names the roles (security finding 1: neither another application's token nor its groups make a
+ * Consentry role). The key pair is made for this run; the server trusts its public half through the
+ * standard MP JWT configuration.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -43,7 +45,7 @@ class JwtIT {
 
     @Test
     @Proves(Duty.GDPR_32)
-    void theGroupsClaimNamesTheRoleAndTheUpnTheCaller() {
+    void theRolesClaimNamesTheRoleAndTheUpnTheCaller() {
         Api api = new Api(base);
         String subject = "jwt-" + UUID.randomUUID();
         var grant = api.send(bearer(api, "api/v1/subjects/" + subject + "/consents/crm-sync",
@@ -57,6 +59,30 @@ class JwtIT {
                 token(TRUSTED, ISSUER, "dpo-1", List.of("admin"), 300)).GET());
         assertEquals(200, read.status(), read::toString);
         assertEquals(1, read.json().getJsonArray("history").size());
+    }
+
+    /** Finding 1: a group named "admin" that the identity provider issues for another application. */
+    @Test
+    void jwtAudienceAndRolesClaim_aGroupOfAnotherApplicationMakesNoConsentryRole() {
+        Api api = new Api(base);
+        String groupsOnly = Tokens.token("helpdesk-admin", claims -> claims.audience(Tokens.AUDIENCE)
+                .claim("groups", List.of("admin", "bot", "agent")));
+        var reply = api.send(bearer(api, "api/v1/subjects/x/consents", groupsOnly).GET());
+        assertEquals(403, reply.status(), reply::toString);
+        assertTrue(reply.problem().getString("type").endsWith("/forbidden"), reply::toString);
+    }
+
+    /** Finding 1: a token of the same issuer and keys, made for another audience (or for none), is refused. */
+    @Test
+    void jwtAudienceAndRolesClaim_aTokenForAnotherAudienceOrNoneIs401() {
+        Api api = new Api(base);
+        for (String token : List.of(
+                Tokens.token("reports-admin", claims -> claims.audience("helpdesk-reports").claim(Tokens.ROLES_CLAIM, List.of("admin"))),
+                Tokens.token("no-audience", claims -> claims.claim(Tokens.ROLES_CLAIM, List.of("admin"))))) {
+            var reply = api.send(bearer(api, "api/v1/subjects/x/consents", token).GET());
+            assertEquals(401, reply.status(), reply::toString);
+            assertTrue(reply.problem().getString("type").endsWith("/unauthenticated"), reply::toString);
+        }
     }
 
     @Test
