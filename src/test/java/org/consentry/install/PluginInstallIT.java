@@ -62,14 +62,23 @@ class PluginInstallIT {
 
     static Path zip;
     static boolean started;
-    static final URL BASE = url("http://localhost:" + HTTP_PORT + "/");
-    static final Api API = new Api(BASE);
+    static final Path KEYS_DIR = USER_DIR.getParent().resolve("keys");
+    static final Path SECRETS_DIR = USER_DIR.getParent().resolve("secrets");
+    static final String DB_ROOT_CERT = System.getenv("CONSENTRY_TEST_DB_ROOT_CERT");
+    static final URL PLAIN = url("http://localhost:" + HTTP_PORT + "/");
+    static final URL BASE = url("https://localhost:" + HTTPS_PORT + "/");
+    /** Over HTTPS, trusting the host's own certificate (made by Liberty at the host's first start). */
+    static Api API;
+    /** What the production profile answered to the development values (finding 2). */
+    static String refusal;
 
     @BeforeAll
     static void installIntoAHostServerAndStartIt() throws Exception {
         zip = Path.of(System.getProperty("consentry.plugin.zip", "target/consentry-plugin.zip")).toAbsolutePath();
         assertTrue(Files.isRegularFile(zip), "no release artifact at " + zip + ": mvn package builds it");
         db().rows("SELECT 1"); // the database must exist before the server starts: .ci/run creates it
+        assertNotNull(DB_ROOT_CERT, "CONSENTRY_TEST_DB_ROOT_CERT names the CA of PostgreSQL's certificate: the plugin"
+                + " connects with sslmode=verify-full (.ci/run sets it up with scripts/ci/postgres-tls.sh)");
 
         deleteTree(USER_DIR.getParent());
         run(Duration.ofMinutes(1), WLP.resolve("bin/server").toString(), "create", SERVER);
@@ -88,11 +97,13 @@ class PluginInstallIT {
         String script = "set -euo pipefail\n"
                 + "SERVER_DIR='" + SERVER_DIR + "'\nCONSENTRY_ZIP='" + zip + "'\n"
                 + "DB_NAME='" + DB_NAME + "'\nDB_PASSWORD=consentry-dev\n"
+                + "KEYS_DIR='" + KEYS_DIR + "'\nSECRETS_DIR='" + SECRETS_DIR + "'\nDB_ROOT_CERT='" + DB_ROOT_CERT + "'\n"
+                + "CALLBACK_HOSTS=bot.install.test\n"
                 + String.join("\n", blocks);
         run(Duration.ofMinutes(1), "bash", "-c", script);
 
         // The host trusts an MP JWT issuer too: bearer tokens for Consentry, Basic for everything else.
-        Path publicKey = SERVER_DIR.resolve("resources/security/idp-public.pem");
+        Path publicKey = Files.createDirectories(SERVER_DIR.resolve("resources/security")).resolve("idp-public.pem");
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(Tokens.TRUSTED.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         Files.writeString(SERVER_DIR.resolve("server.env"), "MP_JWT_VERIFY_ISSUER=" + Tokens.ISSUER + "\n"
@@ -101,9 +112,113 @@ class PluginInstallIT {
         for (int port : List.of(HTTP_PORT, HTTPS_PORT)) {
             assertFalse(listening(port), "port " + port + " is taken: another server would answer in this one's place");
         }
+        // Finding 2: development values in the production profile stop the application's start
+        Path serverEnv = SERVER_DIR.resolve("server.env");
+        String settings = Files.readString(serverEnv);
+        Files.writeString(serverEnv, settings + "\nCONSENTRY_CALLBACK_ALLOW_HTTP=true\nCONSENTRY_KEK_DEV_GENERATE=true\n");
+        run(Duration.ofMinutes(3), WLP.resolve("bin/server").toString(), "start", SERVER);
+        started = true;
+        refusal = awaitRefusal(Duration.ofMinutes(3));
+        run(Duration.ofMinutes(2), WLP.resolve("bin/server").toString(), "stop", SERVER);
+        started = false;
+        Files.writeString(serverEnv, settings);
+        Files.move(SERVER_DIR.resolve("logs/messages.log"), SERVER_DIR.resolve("logs/refused-start.log"));
+
+        API = new Api(BASE, Api.trusting(hostKeystore()));
         run(Duration.ofMinutes(3), WLP.resolve("bin/server").toString(), "start", SERVER);
         started = true;
         awaitReady(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void failClosedDefaults_developmentValuesStopTheStartNamingEachKey() {
+        assertTrue(refusal.contains("consentry.callback.allow-http: true"), refusal);
+        assertTrue(refusal.contains("consentry.kek.dev-generate: true"), refusal);
+        assertFalse(refusal.contains("CONSENTRY_CALLBACK_SECRET") || refusal.contains(secret("CONSENTRY_CALLBACK_SECRET")),
+                "names keys, never a secret: " + refusal);
+    }
+
+    @Test
+    void kekCustody_theKeystoreAndItsPasswordLiveApartAndOutsideTheServer() throws Exception {
+        Path keystore = KEYS_DIR.resolve("consentry-kek.p12");
+        Path password = SECRETS_DIR.resolve("consentry-kek-password");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(password)));
+        String kekPassword = Files.readString(password).strip();
+        assertTrue(kekPassword.length() >= 24, "a generated password");
+        try (Stream<Path> files = Files.walk(SERVER_DIR)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(file.getFileName().toString().endsWith(".p12") && file.getFileName().toString().contains("kek"),
+                        "a key-encryption keystore inside the server's folder: " + file);
+                if (!file.toString().contains("/logs/") && !file.toString().endsWith(".war") && !file.toString().endsWith(".jar")) {
+                    assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains(kekPassword),
+                            "the KEK password is in " + file);
+                }
+            }
+        }
+        java.security.KeyStore.getInstance(keystore.toFile(), kekPassword.toCharArray()); // the one that opens it
+    }
+
+    @Test
+    void transport_plainHttpIsRefusedAndHttpsAnswersCarryHsts() {
+        Api plain = new Api(PLAIN);
+        for (String user : java.util.Arrays.asList(Api.ANONYMOUS, BOT)) {
+            var refused = plain.get("api/v1/subjects/x/consents", user);
+            assertEquals(403, refused.status(), refused::toString);
+            assertTrue(refused.problem().getString("type").endsWith("/https-required"), refused::toString);
+            assertEquals(null, refused.header("WWW-Authenticate"), "no Basic challenge over plain HTTP");
+        }
+        var notice = plain.get("api/v1/privacy-notice?lang=en", Api.ANONYMOUS);
+        assertEquals(403, notice.status(), notice::toString);
+        assertTrue(notice.problem().getString("detail").contains("https://"), notice::toString);
+
+        var secure = API.get("api/v1/privacy-notice?lang=en", Api.ANONYMOUS);
+        assertEquals(200, secure.status(), secure::toString);
+        assertEquals("max-age=31536000", secure.header("Strict-Transport-Security"));
+    }
+
+    @Test
+    void transport_everyConnectionToPostgresIsTls() throws SQLException {
+        List<Map<String, Object>> connections = db().rows("SELECT s.ssl AS ssl, s.version AS version FROM pg_stat_ssl s"
+                + " JOIN pg_stat_activity a ON a.pid = s.pid WHERE a.datname = ? AND a.pid <> pg_backend_pid()"
+                + " AND a.backend_type = 'client backend'", DB_NAME);
+        assertFalse(connections.isEmpty(), "the plugin's pool holds connections to " + DB_NAME);
+        for (Map<String, Object> connection : connections) {
+            assertEquals(Boolean.TRUE, connection.get("ssl"), connections::toString);
+        }
+    }
+
+    private static String secret(String name) {
+        try {
+            return Files.readAllLines(SERVER_DIR.resolve("server.env")).stream().filter(l -> l.startsWith(name + "="))
+                    .map(l -> l.substring(name.length() + 1)).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The host's TLS keystore (Liberty made it at the first start), as a trust store for the client. */
+    private static java.security.KeyStore hostKeystore() throws Exception {
+        return java.security.KeyStore.getInstance(SERVER_DIR.resolve("resources/security/key.p12").toFile(),
+                secret("keystore_password").toCharArray());
+    }
+
+    private static String awaitRefusal(Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Path log = SERVER_DIR.resolve("logs/messages.log");
+        while (System.nanoTime() < deadline) {
+            if (Files.isRegularFile(log)) {
+                var refused = Files.readAllLines(log).stream().filter(l -> l.contains("Invalid production profile configuration: "))
+                        .findFirst();
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+                assertFalse(Files.readString(log).contains("CWWKZ0001I: Application consentry started"),
+                        "the application started with development values in the production profile");
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no start-up refusal of consentry in " + log + ": " + errors(log));
     }
 
     @AfterAll

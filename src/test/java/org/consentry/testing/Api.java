@@ -27,9 +27,29 @@ public final class Api {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final HttpClient client;
 
     public Api(URL base) {
+        this(base, CLIENT);
+    }
+
+    /** Through a client of the caller's (one that trusts a server's own TLS certificate, say). */
+    public Api(URL base, HttpClient client) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.client = client;
+    }
+
+    /** A client like the default one that trusts the certificates of {@code trustStore}. */
+    public static HttpClient trusting(java.security.KeyStore trustStore) {
+        try {
+            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustStore);
+            var tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(tls).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Reply get(String path, String user) {
@@ -63,7 +83,7 @@ public final class Api {
     /** Only the status of a response whose body may never end (server-sent events). */
     public int status(HttpRequest.Builder builder) {
         try {
-            HttpResponse<java.io.InputStream> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
             return response.statusCode();
         } catch (IOException e) {
@@ -77,7 +97,7 @@ public final class Api {
     /** Any request, for the odd cases (wrong content type, huge bodies, bearer tokens). */
     public Reply send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

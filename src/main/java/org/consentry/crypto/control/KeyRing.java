@@ -55,6 +55,10 @@ public class KeyRing {
     Optional<String> keystorePassword;
 
     @Inject
+    @ConfigProperty(name = "consentry.kek.password-file")
+    Optional<String> keystorePasswordFile;
+
+    @Inject
     @ConfigProperty(name = "consentry.kek.alias-prefix", defaultValue = "consentry")
     String aliasPrefix;
 
@@ -110,20 +114,19 @@ public class KeyRing {
                     + "consentry.kek.password (see README, 'Keys'). Consentry does not start without one.");
         }
         Path path = Path.of(keystorePath.get());
-        if (keystorePassword.isPresent()) {
-            KeystoreFile file = new KeystoreFile(path, keystorePassword.get().toCharArray(), aliasPrefix);
-            if (!file.exists()) {
-                throw new IllegalStateException("The key-encryption keystore " + path + " does not exist");
-            }
-            return file;
+        Optional<char[]> configured = KeystoreSecrets.password(keystorePassword, keystorePasswordFile);
+        if (configured.isPresent()) {
+            return new KeystoreFile(KeystoreSecrets.guarded(path, "consentry.kek.keystore"), configured.get(), aliasPrefix);
         }
         if (!devGenerate) {
-            throw new IllegalStateException("consentry.kek.password is not set for the keystore " + path);
+            throw new IllegalStateException("Neither consentry.kek.password nor consentry.kek.password-file is set"
+                    + " for the keystore " + path);
         }
         devKeys = true;
         Path passwordFile = Path.of(path + ".password");
         if (Files.isRegularFile(path) && Files.isRegularFile(passwordFile)) {
-            return new KeystoreFile(path, Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray(), aliasPrefix);
+            return new KeystoreFile(KeystoreSecrets.guarded(path, "consentry.kek.keystore"),
+                    KeystoreSecrets.password(Optional.empty(), Optional.of(passwordFile.toString())).orElseThrow(), aliasPrefix);
         }
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);

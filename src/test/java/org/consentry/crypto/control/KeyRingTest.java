@@ -25,6 +25,7 @@ class KeyRingTest {
         KeyRing ring = new KeyRing();
         ring.keystorePath = path;
         ring.keystorePassword = password;
+        ring.keystorePasswordFile = Optional.empty();
         ring.aliasPrefix = "consentry";
         ring.devGenerate = devGenerate;
         ring.generateOnRotation = false;
@@ -99,5 +100,28 @@ class KeyRingTest {
         Path path = folder.resolve("kek.p12");
         new KeystoreFile(path, "s3cret".toCharArray(), "consentry").create();
         assertThrows(IllegalStateException.class, () -> ring(Optional.of(path.toString()), Optional.of("guess"), false).load());
+    }
+
+    /** Finding 3: a keystore other users can read is refused at start, and its password file too. */
+    @Test
+    void kekCustody_aKeystoreOrPasswordFileOthersCanReadIsRefused() throws Exception {
+        Path path = folder.resolve("kek.p12");
+        new KeystoreFile(path, "s3cret".toCharArray(), "consentry").create();
+        Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        var refused = assertThrows(IllegalStateException.class, () -> ring(Optional.of(path.toString()), Optional.of("s3cret"), false).load());
+        assertTrue(refused.getMessage().contains(path + " (consentry.kek.keystore) is open to other users (rw-r--r--)"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("s3cret"));
+        Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        ring(Optional.of(path.toString()), Optional.of("s3cret"), false).load(); // the server's group may read it
+
+        Path passwordFile = Files.writeString(folder.resolve("elsewhere-kek-password"), "s3cret\n");
+        Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        KeyRing fromFile = ring(Optional.of(path.toString()), Optional.empty(), false);
+        fromFile.keystorePasswordFile = Optional.of(passwordFile.toString());
+        var openFile = assertThrows(IllegalStateException.class, fromFile::load);
+        assertTrue(openFile.getMessage().contains("(consentry.kek.password-file) is open to other users"), openFile.getMessage());
+        Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
+        fromFile.load();
+        assertEquals(Set.of(1), fromFile.versions(), "the password read from the file kept apart from the keystore");
     }
 }

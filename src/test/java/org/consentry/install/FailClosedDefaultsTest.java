@@ -1,0 +1,99 @@
+package org.consentry.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.consentry.crmsync.control.CrmSettingsCheck;
+import org.consentry.crypto.control.KeySettingsCheck;
+import org.consentry.escalation.control.CallbackSettingsCheck;
+import org.consentry.platform.control.PlatformSettingsCheck;
+import org.consentry.platform.control.SettingsCheck;
+import org.consentry.platform.control.StartupSettings;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Security finding 2, on the files this repository ships: the development server's defaults
+ * (server.xml, db-postgres.xml) and the application's microprofile-config.properties do not start in
+ * the production profile, and the refusal names every key; the plugin snippet's defaults with the
+ * settings the operator guide asks for do start.
+ */
+class FailClosedDefaultsTest {
+
+    static final List<SettingsCheck> CHECKS = List.of(new PlatformSettingsCheck(), new KeySettingsCheck(),
+            new CallbackSettingsCheck(), new CrmSettingsCheck());
+
+    @Test
+    void failClosedDefaults_theDevelopmentServerRefusesToStartInProductionNamingEachKey() throws Exception {
+        Map<String, String> config = shipped("src/main/liberty/config/server.xml", "src/main/liberty/config/db-postgres.xml");
+        assertEquals("development", StartupSettings.verify(lookup(config), CHECKS), "as shipped, it is the development server");
+
+        config.put(StartupSettings.PROFILE, "production");
+        var refused = assertThrows(IllegalStateException.class, () -> StartupSettings.verify(lookup(config), CHECKS));
+        for (String key : List.of("consentry.users.bot.password", "consentry.users.agent1.password",
+                "consentry.users.agent2.password", "consentry.users.admin.password", "db.password",
+                "consentry.callback.secret", "consentry.callback.allow-http", "consentry.crm.allow-http",
+                "consentry.callback.allowed-hosts", "consentry.kek.dev-generate")) {
+            assertTrue(refused.getMessage().contains(key + ":"), key + " not named in: " + refused.getMessage());
+        }
+        assertFalse(refused.getMessage().contains("-dev"), "names keys, never their values: " + refused.getMessage());
+    }
+
+    @Test
+    void failClosedDefaults_thePluginStartsOnlyWithTheOperatorsSecretsAndHosts() throws Exception {
+        Map<String, String> config = shipped("src/main/plugin/configDropins/defaults/consentry.xml");
+        var refused = assertThrows(IllegalStateException.class, () -> StartupSettings.verify(lookup(config), CHECKS));
+        assertTrue(refused.getMessage().contains("consentry.callback.secret: not set"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("consentry.callback.allowed-hosts: names a loopback host"), refused.getMessage());
+
+        config.put("consentry.callback.secret", "an operator's secret");
+        config.put("consentry.callback.allowed-hosts", "bot.example.com");
+        assertEquals("production", StartupSettings.verify(lookup(config), CHECKS));
+
+        config.put("consentry.crm.url", "https://crm.example.com/hooks/consentry");
+        var noCrmSecret = assertThrows(IllegalStateException.class, () -> StartupSettings.verify(lookup(config), CHECKS));
+        assertTrue(noCrmSecret.getMessage().contains("consentry.crm.secret: not set while consentry.crm.url names a CRM"),
+                noCrmSecret.getMessage());
+        config.put("consentry.profile", "staging");
+        var unknown = assertThrows(IllegalStateException.class, () -> StartupSettings.verify(lookup(config), CHECKS));
+        assertTrue(unknown.getMessage().contains("consentry.profile: 'staging' is neither production nor development"), unknown.getMessage());
+    }
+
+    /** The application's properties over the Liberty variables' default values, as MicroProfile Config ranks them. */
+    static Map<String, String> shipped(String... serverXmls) throws Exception {
+        Map<String, String> config = new HashMap<>();
+        for (String xml : serverXmls) {
+            NodeList variables = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of(xml).toFile())
+                    .getElementsByTagName("variable");
+            for (int i = 0; i < variables.getLength(); i++) {
+                Element variable = (Element) variables.item(i);
+                config.put(variable.getAttribute("name"), variable.getAttribute("defaultValue"));
+            }
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        properties.forEach((k, v) -> config.put((String) k, (String) v));
+        return config;
+    }
+
+    static java.util.function.Function<String, Optional<String>> lookup(Map<String, String> config) {
+        return key -> Optional.ofNullable(config.get(key));
+    }
+}
