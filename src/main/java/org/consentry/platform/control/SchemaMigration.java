@@ -1,9 +1,11 @@
 package org.consentry.platform.control;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -29,7 +31,8 @@ public class SchemaMigration {
 
     private volatile String expectedVersion;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /** First of all start-up observers: the others (retention policies, key usage, ...) read tables. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object started) {
         migrate();
     }
 
