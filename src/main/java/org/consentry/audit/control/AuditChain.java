@@ -5,10 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.consentry.audit.entity.AuditChainHead;
 import org.consentry.audit.entity.AuditEvent;
 import org.consentry.crypto.control.KeyRing;
+import org.consentry.crypto.control.KeyUnavailableException;
 
 /**
  * Links recorded events into the chain, in the order in which they became visible, and verifies it.
@@ -32,13 +35,14 @@ public class AuditChain {
         List<AuditEvent> unlinked = em.createQuery(
                         "SELECT e FROM AuditEvent e WHERE e.chainSeq IS NULL ORDER BY e.id", AuditEvent.class)
                 .setMaxResults(BATCH).getResultList();
-        ChainLink link = new ChainLink(keys.auditKey());
+        int version = keys.audit().newestVersion();
+        ChainLink link = new ChainLink(keys.audit().chainKey(version));
         long seq = head.lastSeq();
         String previous = head.lastHash();
         for (AuditEvent event : unlinked) {
             seq++;
             String hash = link.hash(event, seq, previous);
-            event.link(seq, previous, hash);
+            event.link(seq, previous, hash, version);
             head.advance(seq, hash);
             previous = hash;
         }
@@ -47,11 +51,12 @@ public class AuditChain {
 
     /**
      * Recomputes the chain from its start: every position present once, each hash matching its event and
-     * the one before, the head matching the last. Reports the first broken position.
+     * the one before under the audit key version that made it, the head matching the last. Reports the
+     * first broken position; a link whose key this server does not hold is broken too (fails closed).
      */
     public Verification verify() {
         AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.SINGLETON);
-        ChainLink link = new ChainLink(keys.auditKey());
+        Map<Integer, ChainLink> links = new HashMap<>();
         String previous = ChainLink.GENESIS;
         long expected = 1;
         while (expected <= head.lastSeq()) {
@@ -67,6 +72,17 @@ public class AuditChain {
                 }
                 if (!previous.equals(event.prevHash())) {
                     return Verification.broken(expected - 1, expected, event.id(), "does not follow the event before it");
+                }
+                Integer version = event.keyVersion();
+                if (version == null) {
+                    return Verification.broken(expected - 1, expected, event.id(), "records no audit key version");
+                }
+                ChainLink link;
+                try {
+                    link = links.computeIfAbsent(version, v -> new ChainLink(keys.audit().chainKey(v)));
+                } catch (KeyUnavailableException e) {
+                    return Verification.broken(expected - 1, expected, event.id(), "was linked with audit key version "
+                            + version + ", which the keystore of this server does not hold");
                 }
                 String hash = link.hash(event, expected, previous);
                 if (!hash.equals(event.hash())) {

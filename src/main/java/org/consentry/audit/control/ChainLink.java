@@ -7,8 +7,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.consentry.audit.entity.AuditEvent;
 
 /**
- * The chain's hash: HMAC-SHA256 under the audit key over an event's members, its position and the
- * previous hash. Being keyed, the chain cannot be rebuilt by someone who can write the database but
+ * The chain's hash: HMAC-SHA256 under a version of the audit key (the link records which) over an
+ * event's members, its position and the previous hash. Being keyed, the chain cannot be rebuilt by someone who can write the database but
  * does not hold the keystore.
  */
 public final class ChainLink {

@@ -66,6 +66,9 @@ public class AuditEvent {
     @Column(length = 64)
     private String hash;
 
+    @Column(name = "key_version")
+    private Integer keyVersion;
+
     protected AuditEvent() {
     }
 
@@ -82,14 +85,15 @@ public class AuditEvent {
         this.detail = bounded(detail, 1000);
     }
 
-    /** Links the event into the chain: set once by the chainer. */
-    public void link(long seq, String previous, String ownHash) {
+    /** Links the event into the chain with the hash that audit key {@code version} made: set once by the chainer. */
+    public void link(long seq, String previous, String ownHash, int version) {
         if (chainSeq != null) {
             throw new IllegalStateException("audit event " + id + " is already chained");
         }
         chainSeq = seq;
         prevHash = previous;
         hash = ownHash;
+        keyVersion = version;
     }
 
     /** The bytes the chain's HMAC covers: every recorded member, the position and the previous hash. */
@@ -158,5 +162,10 @@ public class AuditEvent {
 
     public String hash() {
         return hash;
+    }
+
+    /** The version of the audit key that made the hash; null while unlinked. */
+    public Integer keyVersion() {
+        return keyVersion;
     }
 }

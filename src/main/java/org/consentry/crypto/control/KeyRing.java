@@ -22,12 +22,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The key-encryption keys (KEK versions) and the audit key, read from the keystore named in
- * configuration; never from code. Without a configured keystore the server refuses to start, unless
+ * The key-encryption keys (KEK versions), read from the keystore named in configuration; never from
+ * code. The audit trail's keys come from the same keystore ({@link AuditKeys}). Without a configured keystore the server refuses to start, unless
  * {@code consentry.kek.dev-generate} is on (the development server only): then a dev keystore is
  * generated in the server's output folder, with a loud warning at every start.
  */
@@ -75,7 +74,7 @@ public class KeyRing {
 
     private KeystoreFile keystore;
     private final Map<Integer, Aead> keks = new ConcurrentHashMap<>();
-    private SecretKeySpec auditKey;
+    private AuditKeys audit;
     private boolean devKeys;
 
     /** Reads the keys when the application starts: without them it must not start at all. */
@@ -88,12 +87,11 @@ public class KeyRing {
         try {
             keystore = open();
             reload();
-            var audit = keystore.auditKeys();
-            if (keks.isEmpty() || audit.isEmpty()) {
+            if (keks.isEmpty()) {
                 throw new IllegalStateException("The keystore " + keystore.path() + " holds no '" + aliasPrefix
-                        + "-kek-<n>' AES-256 key or no '" + aliasPrefix + "-audit-<n>' HMAC key");
+                        + "-kek-<n>' AES-256 key");
             }
-            auditKey = new SecretKeySpec(audit.lastEntry().getValue(), "HmacSHA256");
+            audit = new AuditKeys(keystore, aliasPrefix);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("The key-encryption keystore cannot be read: " + e.getClass().getSimpleName(), e);
         }
@@ -199,9 +197,9 @@ public class KeyRing {
         }
     }
 
-    /** The key of the audit chain's HMAC and of subject references. */
-    public SecretKeySpec auditKey() {
-        return auditKey;
+    /** The audit chain's keys and the pseudonym key, from the same keystore. */
+    public AuditKeys audit() {
+        return audit;
     }
 
     public boolean usesDevelopmentKeys() {

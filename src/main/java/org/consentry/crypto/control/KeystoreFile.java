@@ -19,7 +19,8 @@ import javax.crypto.SecretKey;
 
 /**
  * A PKCS#12 keystore holding Consentry's secret keys: KEK versions as {@code <prefix>-kek-<n>}
- * (AES-256) and the audit key as {@code <prefix>-audit-<n>} (HMAC-SHA256). Create them with
+ * (AES-256), audit chain key versions as {@code <prefix>-audit-<n>} and the pseudonym key as
+ * {@code <prefix>-pseudonym-1} (both HMAC-SHA256, see {@link AuditKeys}). Create them with
  * {@code keytool -genseckey -storetype PKCS12 -keyalg AES -keysize 256 -alias consentry-kek-1 ...}.
  * New versions are written to a temporary file and moved into place, so a crash never leaves half a keystore.
  */
@@ -53,14 +54,26 @@ final class KeystoreFile {
         return entries(load(), "audit");
     }
 
-    /** Writes a new keystore with KEK version 1 and audit key version 1 (development only). */
+    /** Pseudonym key versions found in the keystore (only version 1 is ever used). */
+    NavigableMap<Integer, byte[]> pseudonymKeys() throws IOException, GeneralSecurityException {
+        return entries(load(), "pseudonym");
+    }
+
+    /** What tells whether the file changed since it was last read: its modification time and size. */
+    String state() throws IOException {
+        return Files.getLastModifiedTime(path) + "/" + Files.size(path);
+    }
+
+    /** Writes a new keystore with KEK version 1, audit key version 1 and the pseudonym key (development only). */
     void create() throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, password);
         put(store, "kek", 1, generate("AES"));
         put(store, "audit", 1, generate("HmacSHA256"));
+        put(store, "pseudonym", 1, generate("HmacSHA256"));
         write(store);
     }
+
 
     /** Adds KEK version {@code version} and returns its bytes. */
     byte[] addKek(int version) throws IOException, GeneralSecurityException {

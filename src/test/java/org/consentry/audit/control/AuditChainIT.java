@@ -171,9 +171,9 @@ class AuditChainIT {
 
     private void reinsert(Map<String, Object> row) throws Exception {
         db.update("INSERT INTO audit_event (id, occurred_at, actor, actor_role, action, purpose, subject_ref, field, outcome,"
-                        + " detail, chain_seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " detail, chain_seq, prev_hash, hash, key_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row.get("id"), row.get("occurred_at"), row.get("actor"), row.get("actor_role"), row.get("action"),
                 row.get("purpose"), row.get("subject_ref"), row.get("field"), row.get("outcome"), row.get("detail"),
-                row.get("chain_seq"), row.get("prev_hash"), row.get("hash"));
+                row.get("chain_seq"), row.get("prev_hash"), row.get("hash"), row.get("key_version"));
     }
 }
