@@ -31,8 +31,11 @@ public class SchemaMigration {
 
     private volatile String expectedVersion;
 
-    /** First of all start-up observers: the others (retention policies, key usage, ...) read tables. */
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object started) {
+    /**
+     * Right after the settings check ({@link StartupSettings}), before every other start-up observer:
+     * the others (retention policies, key usage, ...) read tables.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) @Initialized(ApplicationScoped.class) Object started) {
         migrate();
     }
 
