@@ -103,10 +103,16 @@ export function waitingQueue(entry, signal) {
         fill(list, rows.length ? rows : h('li', {class: 'empty'}, t('emptyQueue')));
     }
 
+    /** The server's filter: every word typed is a word of the reason (it keeps only hashes of words). */
     function matches(event) {
-        const words = reason.value.trim().toLowerCase();
+        const words = wordsOf(reason.value);
+        const shown = new Set(wordsOf(event.reason || ''));
         return (!language.value || event.language === language.value)
-            && (!words || String(event.reason).toLowerCase().includes(words));
+            && words.every(word => shown.has(word));
+    }
+
+    function wordsOf(text) {
+        return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(word => word);
     }
 
     /**

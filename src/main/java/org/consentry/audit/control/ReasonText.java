@@ -29,8 +29,12 @@ public class ReasonText {
     }
 
     public String clean(String reason) {
+        return REDACTOR.newTranscript(DROP_ALL, null).redact(line(reason)).text();
+    }
+
+    /** The reason on one line and bounded, personal data still in it (for those who seal it). */
+    public String line(String reason) {
         String oneLine = reason.replaceAll("\\p{Cntrl}", " ").strip();
-        String bounded = oneLine.length() <= MAX ? oneLine : oneLine.substring(0, MAX);
-        return REDACTOR.newTranscript(DROP_ALL, null).redact(bounded).text();
+        return oneLine.length() <= MAX ? oneLine : oneLine.substring(0, MAX);
     }
 }

@@ -2,23 +2,22 @@ package org.consentry.audit.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.consentry.crypto.control.KeyRing;
+import org.consentry.crypto.control.KeyedHashes;
 
 /**
  * The audit names a subject by a keyed hash of its id: whoever knows the id (the DPO answering a
- * request) finds its events, but the trail itself holds no identifier of anyone. The key is the pseudonym
- * key, not the chain's: references stay the same when the audit key rotates.
+ * request) finds its events, but the trail itself holds no identifier of anyone.
  */
 @ApplicationScoped
 public class SubjectRefs {
 
     @Inject
-    KeyRing keys;
+    KeyedHashes hashes;
 
     public String of(String subjectId) {
         if (subjectId == null) {
             return null;
         }
-        return "s_" + keys.audit().pseudonym("consentry/subject-ref/v1", subjectId).substring(0, 27);
+        return "s_" + hashes.of("consentry/subject-ref/v1", subjectId, 27);
     }
 }

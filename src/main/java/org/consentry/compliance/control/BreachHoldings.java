@@ -39,6 +39,7 @@ public class BreachHoldings {
     static final List<Table> TABLES = List.of(
             new Table("escalation", "created_at", "contact", true),
             new Table("escalation", "created_at", "activity", false),
+            new Table("escalation", "created_at", "transcript", true), // the reason, sealed (V10)
             new Table("escalation_message", "sent_at", "transcript", true),
             new Table("pii_token", "created_at", "transcript", true),
             new Table("crm_contact", "captured_at", "contact", true),

@@ -16,6 +16,7 @@ import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.crmsync.entity.FieldRule;
 import org.consentry.crypto.control.FieldSealer;
 import org.consentry.crypto.entity.Access;
+import org.consentry.escalation.control.EscalationReasons;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.MessageBody;
@@ -59,6 +60,9 @@ public class CrmRecords {
     @Inject
     CrmTokens tokens;
 
+    @Inject
+    EscalationReasons reasons;
+
     /** The record to send, or empty when what it refers to is gone (erased). */
     public Optional<CrmRecord> build(OutboxEntry entry) {
         Access access = Access.of("crm.sync", PURPOSE);
@@ -92,7 +96,7 @@ public class CrmRecords {
                     }
                 }
                 CrmRecord.CrmCase crmCase = new CrmRecord.CrmCase(e.id(), e.conversationId(), e.language(),
-                        field(e.subjectId(), "case.reason", e.reason()), field(e.subjectId(), "case.agent", e.agent()),
+                        field(e.subjectId(), "case.reason", reasons.shown(e, access)), field(e.subjectId(), "case.agent", e.agent()),
                         e.createdAt(), e.resolvedAt(), transcript);
                 return Optional.of(new CrmRecord(CrmRecord.Type.CASE, entry.id(), entry.subjectId(),
                         contact(entry.subjectId(), fields.get("customerName"), fields.get("customerEmail"), fields.get("customerPhone")),

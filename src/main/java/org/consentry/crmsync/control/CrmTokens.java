@@ -6,13 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.consentry.crmsync.entity.CrmToken;
-import org.consentry.crypto.control.KeyRing;
+import org.consentry.crypto.control.KeyedHashes;
 
 /**
  * Tokens for fields the CRM may only see pseudonymised: a keyed hash of subject, field and value
  * (the same value always gets the same token, so the CRM can match), with the original sealed here so
- * that the service, and only the service, can reverse it. Keyed with the pseudonym key, which never
- * rotates: a token stays the one the CRM holds when the audit key rotates.
+ * that the service, and only the service, can reverse it.
  */
 @Dependent
 public class CrmTokens {
@@ -21,20 +20,16 @@ public class CrmTokens {
     EntityManager em;
 
     @Inject
-    KeyRing keys;
+    KeyedHashes hashes;
 
     @Inject
     Clock clock;
 
     public String token(String subjectId, String field, String value) {
-        String token = "tok_" + mac(subjectId + "|" + field + "|" + value);
+        String token = "tok_" + hashes.of("consentry/crm-token/v1", subjectId + "|" + field + "|" + value, 32);
         if (em.find(CrmToken.class, token) == null) {
             em.persist(new CrmToken(token, subjectId, field, value, clock.instant()));
         }
         return token;
-    }
-
-    private String mac(String text) {
-        return keys.audit().pseudonym("consentry/crm-token/v1", text).substring(0, 32);
     }
 }

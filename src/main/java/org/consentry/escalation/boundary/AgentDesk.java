@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,9 +19,9 @@ import org.consentry.audit.entity.Outcome;
 import org.consentry.crypto.control.FieldSealer;
 import org.consentry.crypto.entity.Access;
 import org.consentry.escalation.control.EscalationFeed;
+import org.consentry.escalation.control.EscalationReasons;
 import org.consentry.escalation.control.HandoffLimits;
 import org.consentry.escalation.control.NameMask;
-import org.consentry.escalation.control.QueueListing;
 import org.consentry.escalation.control.RevealLimit;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
@@ -98,24 +97,10 @@ public class AgentDesk {
     Clock clock;
 
     @Inject
-    QueueListing listing;
+    EscalationReasons reasons;
 
     @Inject
     Event<EscalationResolved> resolutions;
-
-    /**
-     * A page of the queue, oldest first, without personal data: every waiting escalation, or the
-     * caller's own assigned or resolved ones (an admin sees everyone's).
-     */
-    public Views.QueuePage queue(EscalationStatus status, String language, String reason, QueueListing.Cursor after, int limit) {
-        String agent = status == EscalationStatus.WAITING || caller.isInRole("admin") ? null : caller.name();
-        QueueListing.Page page = listing.page(new QueueListing.Filter(status, agent, language, reason), after, limit);
-        Instant now = clock.instant();
-        return new Views.QueuePage(page.items().stream()
-                .map(e -> new Views.QueueItem(e.id(), e.status().name(), e.language(), e.reason(), e.createdAt(),
-                        Duration.between(e.createdAt(), now).getSeconds(), e.messageCount()))
-                .toList(), page.total(), page.oldest(), page.next() == null ? null : page.next().encode());
-    }
 
     /**
      * Exactly one agent wins: the database changes a WAITING row to ASSIGNED once. Who won is read back
@@ -158,10 +143,11 @@ public class AgentDesk {
             EscalationMessage m = messages.get(i);
             MessageBody body = MessageBody.fromJson(bodies.get(i));
             String text = m.sender() == Sender.AGENT ? MASKING.newTranscript(MASK_ALL, null).redact(body.text()).text() : body.text();
-            transcript.add(new Views.Message(m.id(), m.seq(), m.sender().name(), m.author(), m.sentAt(), text,
-                    body.masks().stream().map(k -> new Views.Mask(k.token(), k.type().name(), k.start(), k.end())).toList()));
+            transcript.add(new Views.Message(m.id(), m.seq(), m.sender().name(), m.author(), m.sentAt(), text, masks(body)));
         }
-        return new Views.Detail(e.id(), e.conversationId(), e.status().name(), e.language(), e.reason(), e.agent(),
+        MessageBody reason = reasons.open(e, access);
+        return new Views.Detail(e.id(), e.conversationId(), e.status().name(), e.language(),
+                reason == null ? null : reason.text(), reason == null ? List.of() : masks(reason), e.agent(),
                 e.createdAt(), e.claimedAt(), e.resolvedAt(), e.status() == EscalationStatus.ASSIGNED,
                 e.aiDisclosure() == null ? "NOT_RECORDED" : e.aiDisclosure().name(), e.humanJoinedAt(),
                 new Views.Customer(NameMask.of(customer.get("customerName")), mask(PiiType.EMAIL, customer.get("customerEmail")),
@@ -287,6 +273,10 @@ public class AgentDesk {
 
     private static ProblemException notFound(String id) {
         return new ProblemException(Problems.NOT_FOUND, "No escalation " + id + " for you.");
+    }
+
+    private static List<Views.Mask> masks(MessageBody body) {
+        return body.masks().stream().map(k -> new Views.Mask(k.token(), k.type().name(), k.start(), k.end())).toList();
     }
 
     private static String mask(PiiType type, String value) {

@@ -57,6 +57,9 @@ public class EscalationsResource {
     AgentDesk desk;
 
     @Inject
+    QueuePages queue;
+
+    @Inject
     Caller caller;
 
     @Context
@@ -85,9 +88,10 @@ public class EscalationsResource {
 
     @GET
     @RolesAllowed({"agent", "admin"})
-    @Operation(summary = "The queue, oldest first, without personal data, a page at a time",
+    @Operation(summary = "The queue, oldest first, a page at a time: the reason masked, where the caller may open the chat",
             description = "status=WAITING shows every waiting escalation; ASSIGNED and RESOLVED show an agent their own. "
-                    + "language and reason (words the reason contains, any case) narrow it. Every answer says how many "
+                    + "language and reason (whole words of the reason as shown, any case; matched on keyed hashes, since the reason "
+                    + "is sealed) narrow it. Every answer says how many "
                     + "match in all (" + TOTAL + ") and since when the oldest waits (" + OLDEST + "); a Link header with "
                     + "rel=\"next\" gives the next page while there is one. Paging follows the queue's order, so chats "
                     + "that arrive or are claimed meanwhile shift nothing.")
@@ -104,7 +108,7 @@ public class EscalationsResource {
                                   message = "must be the cursor of a next link") String after,
                           @QueryParam("language") @Pattern(regexp = "pl|en", message = "must be pl or en") String language,
                           @QueryParam("reason") @Size(min = 1, max = 100) String reason) {
-        Views.QueuePage page = desk.queue(status, language, reason, cursor(after), limit);
+        Views.QueuePage page = queue.queue(status, language, reason, cursor(after), limit);
         Response.ResponseBuilder answer = Response.ok(page.items()).header(TOTAL, page.total());
         if (page.oldest() != null) {
             answer.header(OLDEST, page.oldest().toString());

@@ -8,10 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
-import org.consentry.audit.control.ReasonText;
 import org.consentry.consent.boundary.RequiresConsent;
 import org.consentry.escalation.control.CallbackTargets;
 import org.consentry.escalation.control.EscalationFeed;
+import org.consentry.escalation.control.EscalationReasons;
 import org.consentry.escalation.control.HandoffLimits;
 import org.consentry.escalation.control.TranscriptSealing;
 import org.consentry.escalation.entity.AiDisclosure;
@@ -53,7 +53,7 @@ public class Handoffs {
     EscalationFeed feed;
 
     @Inject
-    ReasonText reasons;
+    EscalationReasons reasons;
 
     @Inject
     Clock clock;
@@ -67,10 +67,11 @@ public class Handoffs {
         String callback = callbacks.check(request.callbackUrl()).orElse(null);
         var customer = request.customer();
         Escalation escalation = new Escalation(request.conversationId(), request.subjectId(), request.language(),
-                reasons.clean(request.reason()), callback, customer.name(), customer.email(), customer.phone(),
+                callback, customer.name(), customer.email(), customer.phone(),
                 AiDisclosure.of(request.aiDisclosureShown()), clock.instant());
         em.persist(escalation);
         TranscriptSealing.Conversation conversation = sealing.of(escalation);
+        reasons.seal(escalation, conversation, request.reason());
         for (TranscriptLine line : request.transcript()) {
             em.persist(new EscalationMessage(escalation, line.from() == From.BOT ? Sender.BOT : Sender.CUSTOMER, null,
                     line.at(), conversation.redact(line.text()).toJson()));

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +19,16 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.consentry.escalation.control.EscalationFeed;
+import org.consentry.escalation.control.EventAudience;
+import org.consentry.escalation.control.EventAudience.Outgoing;
+import org.consentry.escalation.control.EventAudience.Recipient;
 import org.consentry.escalation.entity.EscalationEvent;
+import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.SafeLog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Reads the queue's events from the database (consentry.escalation.events-poll, default PT0.25S) and
  * sends them to this server's SSE clients, so that agents on every server see changes made on any.
  * Events can commit out of id order on several servers: each poll looks back {@value #LOOK_BACK}
- * ids and skips those already sent.
+ * ids and skips those already sent. Each client gets its own copy: with the reason only if its user
+ * may open the escalation ({@link EventAudience}).
  */
 @ApplicationScoped
 public class QueueBroadcaster {
@@ -47,6 +52,12 @@ public class QueueBroadcaster {
     QueueBroadcaster self;
 
     @Inject
+    EventAudience audience;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -56,8 +67,11 @@ public class QueueBroadcaster {
     @ConfigProperty(name = "consentry.escalation.events-poll", defaultValue = "PT0.25S")
     Duration poll;
 
+    private record Listener(SseEventSink sink, Recipient recipient) {
+    }
+
     private volatile Sse sse;
-    private volatile SseBroadcaster broadcaster;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private long seenUpTo = -1;
     private final Set<Long> sent = new HashSet<>();
     private final Deque<Long> sentOrder = new ArrayDeque<>();
@@ -72,40 +86,38 @@ public class QueueBroadcaster {
         if (schedule != null) {
             schedule.cancel(false);
         }
-        if (broadcaster != null) {
-            broadcaster.close();
-        }
+        listeners.forEach(l -> l.sink().close());
+        listeners.clear();
     }
 
     /** A new client: it receives what it missed since {@code lastEventId}, then every new event. */
     public void register(Sse sse, SseEventSink sink, String lastEventId) {
-        synchronized (this) {
-            if (broadcaster == null) {
-                this.sse = sse;
-                this.broadcaster = sse.newBroadcaster();
-            }
-        }
-        broadcaster.register(sink);
+        this.sse = sse;
+        Listener listener = new Listener(sink, new Recipient(caller.name(), caller.isInRole("admin")));
+        listeners.add(listener);
         sink.send(sse.newEventBuilder().comment("connected").build());
         if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
-            for (EscalationEvent missed : self.after(Long.parseLong(lastEventId))) {
-                sink.send(event(missed));
+            for (Outgoing missed : self.after(Long.parseLong(lastEventId), listener.recipient())) {
+                sink.send(event(missed, listener.recipient()));
             }
         }
     }
 
     @Transactional
-    public List<EscalationEvent> after(long id) {
-        return feed.after(id, 1000);
+    public List<Outgoing> after(long id, Recipient recipient) {
+        return audience.address(feed.after(id, 1000), List.of(recipient));
     }
 
+    /** The events of the look-back window, addressed to the listeners of now; those sent already are skipped, so that no reason is opened twice. */
     @Transactional
-    public List<EscalationEvent> recent() {
+    public List<Outgoing> recent(Set<Long> skip, List<Recipient> recipients) {
         if (seenUpTo < 0) {
             seenUpTo = feed.newestId();
             return List.of();
         }
-        return feed.after(Math.max(0, seenUpTo - LOOK_BACK), 1000);
+        List<EscalationEvent> fresh = feed.after(Math.max(0, seenUpTo - LOOK_BACK), 1000).stream()
+                .filter(e -> !skip.contains(e.id())).toList();
+        return audience.address(fresh, recipients);
     }
 
     @Transactional
@@ -115,13 +127,13 @@ public class QueueBroadcaster {
 
     private void pollQuietly() {
         try {
-            List<EscalationEvent> events = self.recent();
-            for (EscalationEvent e : events) {
+            listeners.removeIf(l -> l.sink().isClosed());
+            List<Outgoing> events = self.recent(Set.copyOf(sent), listeners.stream().map(Listener::recipient).toList());
+            for (Outgoing o : events) {
+                EscalationEvent e = o.event();
                 if (sent.add(e.id())) {
                     sentOrder.add(e.id());
-                    if (broadcaster != null) {
-                        broadcaster.broadcast(event(e));
-                    }
+                    listeners.forEach(l -> send(l, event(o, l.recipient())));
                 }
                 seenUpTo = Math.max(seenUpTo, e.id());
             }
@@ -129,8 +141,9 @@ public class QueueBroadcaster {
                 sent.remove(sentOrder.removeFirst());
             }
             if (++polls % Math.max(1, Duration.ofSeconds(15).toMillis() / poll.toMillis()) == 0) {
-                if (broadcaster != null) {
-                    broadcaster.broadcast(sse.newEventBuilder().comment("keep-alive").build());
+                if (sse != null) {
+                    OutboundSseEvent keepAlive = sse.newEventBuilder().comment("keep-alive").build();
+                    listeners.forEach(l -> send(l, keepAlive));
                 }
                 if (polls % 14_400 == 0) {
                     self.prune();
@@ -141,8 +154,22 @@ public class QueueBroadcaster {
         }
     }
 
-    private OutboundSseEvent event(EscalationEvent e) {
+    /** Sends without waiting; a client that went away is dropped. */
+    private void send(Listener listener, OutboundSseEvent event) {
+        try {
+            listener.sink().send(event).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    listeners.remove(listener);
+                }
+            });
+        } catch (RuntimeException closed) {
+            listeners.remove(listener);
+        }
+    }
+
+    private OutboundSseEvent event(Outgoing o, Recipient to) {
+        EscalationEvent e = o.event();
         return sse.newEventBuilder().id(String.valueOf(e.id())).name(e.type())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, e.data()).build();
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, o.dataFor(to)).build();
     }
 }

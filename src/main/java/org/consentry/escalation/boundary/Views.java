@@ -9,7 +9,7 @@ public final class Views {
     private Views() {
     }
 
-    /** An escalation in the queue: nothing personal. */
+    /** An escalation in the queue: its reason masked, and only for an agent who may open it. */
     public record QueueItem(String id, String status, String language, String reason, Instant createdAt,
                             long waitingSeconds, int messageCount) {
     }
@@ -35,8 +35,9 @@ public final class Views {
     public record Message(String id, int seq, String from, String author, Instant at, String text, List<Mask> masks) {
     }
 
-    /** An escalation as its agent (or an admin) sees it: personal data masked. */
-    public record Detail(String id, String conversationId, String status, String language, String reason, String agent,
+    /** An escalation as its agent (or an admin) sees it: personal data masked, the reason's masks revealable too. */
+    public record Detail(String id, String conversationId, String status, String language, String reason,
+                         List<Mask> reasonMasks, String agent,
                          Instant createdAt, Instant claimedAt, Instant resolvedAt, boolean botPaused, String aiDisclosure,
                          Instant humanJoinedAt, Customer customer,
                          List<Message> transcript) {

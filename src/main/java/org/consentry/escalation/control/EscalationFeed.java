@@ -27,13 +27,15 @@ public class EscalationFeed {
     @Inject
     Clock clock;
 
-    /** No personal data: ids, status, language, the redacted reason, counts and times. */
+    /**
+     * No personal data: ids, status, language, counts and times. The reason is sealed with its
+     * escalation and added as an event is sent, for those who may read it (EventAudience).
+     */
     public void publish(String type, Escalation e) {
         String data = JSON.createObjectBuilder()
                 .add("id", e.id())
                 .add("status", e.status().name())
                 .add("language", e.language())
-                .add("reason", e.reason())
                 .add("messageCount", e.messageCount())
                 .add("createdAt", e.createdAt().toString())
                 .build().toString();

@@ -31,12 +31,14 @@ import org.consentry.platform.control.JsonRows;
 @ApplicationScoped
 public class EscalationsOfSubject implements SubjectData {
 
-
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
 
     @Inject
     FieldSealer sealer;
+
+    @Inject
+    EscalationReasons reasons;
 
     @Override
     public String section() {
@@ -48,21 +50,22 @@ public class EscalationsOfSubject implements SubjectData {
         JsonArrayBuilder all = JSON.createArrayBuilder();
         for (Escalation e : escalations(subjectId)) {
             Map<String, String> customer = sealer.open(e, EXPORT, "customerName", "customerEmail", "customerPhone");
+            Map<String, String> byToken = originals(e);
+            MessageBody reason = reasons.open(e, EXPORT);
             JsonObjectBuilder customerJson = JsonRows.row().put("name", customer.get("customerName"))
                     .put("email", customer.get("customerEmail")).put("phone", customer.get("customerPhone")).builder();
             JsonObjectBuilder json = JsonRows.row().put("id", e.id()).put("conversationId", e.conversationId())
-                    .put("status", e.status().name()).put("language", e.language()).put("reason", e.reason())
+                    .put("status", e.status().name()).put("language", e.language()).put("reason", reason == null ? null : restored(reason, byToken))
                     .put("agent", e.agent()).put("createdAt", e.createdAt()).put("claimedAt", e.claimedAt())
                     .put("resolvedAt", e.resolvedAt()).put("retainUntil", e.retainUntil()).builder()
-                    .add("customer", customerJson).add("transcript", transcript(e));
+                    .add("customer", customerJson).add("transcript", transcript(e, byToken));
             all.add(json);
         }
         return all.build();
     }
 
-    private JsonArrayBuilder transcript(Escalation e) {
-        List<EscalationMessage> messages = em.createNamedQuery(EscalationMessage.OF, EscalationMessage.class)
-                .setParameter("escalationId", e.id()).setParameter("after", 0).getResultList();
+    /** The originals of the escalation's masked values (reason and transcript), by token. */
+    private Map<String, String> originals(Escalation e) {
         List<PiiToken> tokens = em.createQuery("SELECT t FROM PiiToken t WHERE t.escalationId = :id", PiiToken.class)
                 .setParameter("id", e.id()).getResultList();
         List<String> originals = sealer.openEach(tokens, "original", EXPORT);
@@ -70,6 +73,12 @@ public class EscalationsOfSubject implements SubjectData {
         for (int i = 0; i < tokens.size(); i++) {
             byToken.put(tokens.get(i).id(), originals.get(i));
         }
+        return byToken;
+    }
+
+    private JsonArrayBuilder transcript(Escalation e, Map<String, String> byToken) {
+        List<EscalationMessage> messages = em.createNamedQuery(EscalationMessage.OF, EscalationMessage.class)
+                .setParameter("escalationId", e.id()).setParameter("after", 0).getResultList();
         List<String> bodies = sealer.openEach(messages, "body", EXPORT);
         JsonArrayBuilder lines = JSON.createArrayBuilder();
         for (int i = 0; i < messages.size(); i++) {

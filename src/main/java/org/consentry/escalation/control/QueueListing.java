@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.consentry.escalation.entity.Escalation;
@@ -27,8 +26,11 @@ public class QueueListing {
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
 
-    /** Which escalations: a status, an agent's own (or anyone's when null), a language, words of the reason. */
-    public record Filter(EscalationStatus status, String agent, String language, String reason) {
+    /**
+     * Which escalations: a status, an agent's own (or anyone's when null), a language, and the keyed
+     * hashes of words the reason must contain ({@link ReasonWords#query}; none: any reason).
+     */
+    public record Filter(EscalationStatus status, String agent, String language, List<String> reasonWords) {
     }
 
     /** One page, how many match in all, since when the oldest waits (null: none), and where the next page starts. */
@@ -97,10 +99,10 @@ public class QueueListing {
             where.append(" AND e.language = :language");
             parameters.put("language", filter.language());
         }
-        if (filter.reason() != null) {
-            where.append(" AND LOWER(e.reason) LIKE :reason ESCAPE '!'");
-            parameters.put("reason", "%" + filter.reason().toLowerCase(Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        // hashes are base64url: '_' is a LIKE wildcard, escaped; '%' and '!' never occur
+        for (int i = 0; i < filter.reasonWords().size(); i++) {
+            where.append(" AND e.reasonWords LIKE :word").append(i).append(" ESCAPE '!'");
+            parameters.put("word" + i, "% " + filter.reasonWords().get(i).replace("_", "!_") + " %");
         }
         return where.toString();
     }

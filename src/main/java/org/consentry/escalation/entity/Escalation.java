@@ -21,8 +21,10 @@ import org.consentry.retention.entity.Retained;
 import org.consentry.retention.entity.RetainedEntity;
 
 /**
- * A chat the bot handed to humans. The customer's contact fields are sealed under the subject's key;
- * the reason is stored as the bot gave it minus any identifier the scanner finds.
+ * A chat the bot handed to humans. The customer's contact fields are sealed under the subject's key, and
+ * so is the reason, redacted like a transcript line ({@link MessageBody}); {@code reasonWords} holds
+ * keyed hashes of the words an agent is shown, for the queue's filter. {@code legacyReason} is where a
+ * reason was kept in clear before V10: the start-up pass seals each and clears it.
  */
 @Entity
 @Table(name = "escalation")
@@ -30,13 +32,16 @@ import org.consentry.retention.entity.RetainedEntity;
 @Retained(category = "activity",
         dependents = {"escalation_message.escalation_id", "pii_token.escalation_id", "escalation_event.escalation_id"},
         anonymized = {"subject_id = '~anonymized'", "conversation_id = id", "callback_url = NULL",
-                "customer_name = NULL", "customer_email = NULL", "customer_phone = NULL"})
+                "customer_name = NULL", "customer_email = NULL", "customer_phone = NULL",
+                "reason = NULL", "reason_sealed = NULL", "reason_words = NULL"})
 @NamedQuery(name = Escalation.BY_CONVERSATION, query = "SELECT e FROM Escalation e WHERE e.conversationId = :conversationId")
 @NamedQuery(name = Escalation.QUEUE, query = "SELECT e FROM Escalation e WHERE e.status = :status ORDER BY e.createdAt, e.id")
 public class Escalation extends RetainedEntity implements DataSubject {
 
     public static final String BY_CONVERSATION = "Escalation.byConversation";
     public static final String QUEUE = "Escalation.queue";
+    /** The width of reason_words (V10). */
+    public static final int REASON_WORDS = 1300;
 
     @Id
     @Column(length = 36)
@@ -51,8 +56,15 @@ public class Escalation extends RetainedEntity implements DataSubject {
     @Column(nullable = false, length = 2)
     private String language;
 
-    @Column(nullable = false, length = 300)
-    private String reason;
+    @PersonalData(category = "transcript")
+    @Column(name = "reason_sealed")
+    private Sealed reason;
+
+    @Column(name = "reason_words", length = REASON_WORDS)
+    private String reasonWords;
+
+    @Column(name = "reason", length = 300)
+    private String legacyReason;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -98,13 +110,13 @@ public class Escalation extends RetainedEntity implements DataSubject {
     protected Escalation() {
     }
 
-    public Escalation(String conversationId, String subjectId, String language, String reason, String callbackUrl,
+    /** A new escalation; its reason is sealed once the row exists, since its tokens refer to the row. */
+    public Escalation(String conversationId, String subjectId, String language, String callbackUrl,
                       String name, String email, String phone, AiDisclosure aiDisclosure, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.conversationId = conversationId;
         this.subjectId = subjectId;
         this.language = language;
-        this.reason = reason;
         this.callbackUrl = callbackUrl;
         this.customerName = Sealed.of(name);
         this.customerEmail = Sealed.of(email);
@@ -148,8 +160,20 @@ public class Escalation extends RetainedEntity implements DataSubject {
         return language;
     }
 
-    public String reason() {
-        return reason;
+    /** A reason kept in clear before V10 and not sealed yet (null once sealed). */
+    public String legacyReason() {
+        return legacyReason;
+    }
+
+    /** The keyed hashes of the reason's words, set with the sealed reason; the clear legacy copy goes. */
+    public void reasonIndexed(String words) {
+        this.reasonWords = words;
+        this.legacyReason = null;
+    }
+
+    /** Whether an agent may read what the escalation holds: any agent while it waits, then only its agent. */
+    public boolean isOpenTo(String user) {
+        return status == EscalationStatus.WAITING || isHeldBy(user);
     }
 
     public EscalationStatus status() {

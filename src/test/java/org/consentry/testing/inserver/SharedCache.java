@@ -14,4 +14,9 @@ public class SharedCache {
     public boolean holds(Class<?> entity, Object id) {
         return emf.getCache().contains(entity, id);
     }
+
+    /** Forgets a row that a test changed past JPA. */
+    public void evict(Class<?> entity, Object id) {
+        emf.getCache().evict(entity, id);
+    }
 }

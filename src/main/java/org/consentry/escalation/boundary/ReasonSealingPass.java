@@ -1,0 +1,87 @@
+package org.consentry.escalation.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.logging.Logger;
+import org.consentry.escalation.control.EscalationReasons;
+import org.consentry.escalation.control.TranscriptSealing;
+import org.consentry.escalation.entity.Escalation;
+import org.consentry.platform.control.SafeLog;
+
+/**
+ * Seals the reasons that were stored in clear before V10, in batches, once the application has started
+ * (after the schema migration: observers of the same event with a lower priority run first). Until a
+ * row is sealed its reason is served as it is and the queue's filter does not find it. Several servers
+ * may run the pass at once: each row is locked and looked at again before it is sealed.
+ */
+@ApplicationScoped
+public class ReasonSealingPass {
+
+    static final int BATCH = 100;
+    private static final Logger LOG = Logger.getLogger(ReasonSealingPass.class.getName());
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    TranscriptSealing sealing;
+
+    @Inject
+    EscalationReasons reasons;
+
+    @Inject
+    ReasonSealingPass self;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class) Object started) {
+        executor.submit(this::sealAll);
+    }
+
+    /** Seals every clear reason; the number sealed. */
+    public int sealAll() {
+        int sealed = 0;
+        try {
+            for (int batch = self.sealBatch(); batch > 0; batch = self.sealBatch()) {
+                sealed += batch;
+            }
+        } catch (RuntimeException e) {
+            SafeLog.failure(LOG, "reason-sealing", e);
+        }
+        int done = sealed;
+        if (done > 0) {
+            LOG.info(() -> "Sealed " + done + " escalation reasons stored in clear before V10");
+        }
+        return done;
+    }
+
+    @Transactional
+    public int sealBatch() {
+        List<String> ids = em.createQuery("SELECT e.id FROM Escalation e WHERE e.legacyReason IS NOT NULL ORDER BY e.id",
+                String.class).setMaxResults(BATCH).getResultList();
+        int sealed = 0;
+        for (String id : ids) {
+            Escalation e = em.find(Escalation.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (e != null) {
+                em.refresh(e);
+                if (e.legacyReason() != null) {
+                    reasons.seal(e, sealing.of(e), e.legacyReason());
+                    sealed++;
+                }
+            }
+        }
+        return sealed;
+    }
+}
