@@ -109,6 +109,8 @@ class AuditKeysTest {
         try (OutputStream out = Files.newOutputStream(path)) {
             store.store(out, PASSWORD);
         }
+        // a keystore as the guide makes it: readable by the server's user only (security finding 3)
+        Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return key.getEncoded();
     }
 
