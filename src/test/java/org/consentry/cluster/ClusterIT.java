@@ -46,7 +46,7 @@ class ClusterIT {
 
     /**
      * The CRM: answers as the test says and, as the webhook contract asks of a receiver, applies a delivery
-     * the first time its Idempotency-Key arrives; a key that comes again is a replay, counted, not applied.
+     * the first time its webhook-id arrives; a key that comes again is a replay, counted, not applied.
      */
     static final StandIn CRM = new StandIn(19190).concurrent();
     static final Map<String, AtomicInteger> APPLIED = new ConcurrentHashMap<>();
@@ -67,7 +67,7 @@ class ClusterIT {
             }
             int status = crmStatus == -1 ? (FLAPS.incrementAndGet() % 2 == 0 ? 503 : 204) : crmStatus;
             if (status < 300) {
-                String key = request.header("Idempotency-Key");
+                String key = request.header("webhook-id");
                 BODIES.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(request.body());
                 if (APPLIED.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
                     REPLAYS.incrementAndGet();
@@ -196,7 +196,7 @@ class ClusterIT {
             Eventually.until("the other server sweeps", Duration.ofSeconds(40),
                     () -> count("SELECT COUNT(*) AS n FROM escalation_message WHERE subject_id = '" + subject + "' AND seq > 100") == 0);
             System.out.println(String.format("kill -9 of node1: its 40 pending deliveries delivered by node2 %d ms after the kill"
-                    + " (outbox lease PT6S), %d replayed with the same Idempotency-Key; due rows swept by node2 %d ms after they"
+                    + " (outbox lease PT6S), %d replayed with the same webhook-id; due rows swept by node2 %d ms after they"
                     + " were due (sweep every PT3S, lease PT6S)", deliveredMillis, replays, (System.nanoTime() - sweepStart) / 1_000_000));
         } finally {
             Cluster.start(1);

@@ -7,15 +7,17 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.SignedPost;
+import org.consentry.outbox.control.WebhookSigner;
 
 /**
- * The generic JSON webhook (the default): one signed POST per record to consentry.crm.url, the
- * delivery id as Idempotency-Key. Contract: {@code docs/crm-webhook.md}.
+ * The generic JSON webhook (the default): one POST per record to consentry.crm.url, signed the
+ * Standard Webhooks way with consentry.crm.secret (and .previous during a rotation), the delivery id
+ * as webhook-id. Contract: {@code docs/crm-webhook.md}.
  */
 @ApplicationScoped
 public class WebhookConnector implements CrmConnector {
@@ -33,11 +35,11 @@ public class WebhookConnector implements CrmConnector {
 
     @Override
     public DeliveryResult send(CrmRecord record) {
-        if (settings.secret().isEmpty()) {
+        Optional<WebhookSigner> signer = settings.signer();
+        if (signer.isEmpty()) {
             return new DeliveryResult.Rejected("consentry.crm.secret is not set: unsigned deliveries are not sent");
         }
-        return post.send(URI.create(settings.url()), body(record).getBytes(StandardCharsets.UTF_8),
-                settings.secret().get().getBytes(StandardCharsets.UTF_8), record.deliveryId(), Map.of());
+        return post.send(URI.create(settings.url()), body(record), signer.get(), record.deliveryId(), Map.of());
     }
 
     static String body(CrmRecord record) {

@@ -8,23 +8,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.consentry.crypto.control.FieldSealer;
 import org.consentry.crypto.entity.Access;
+import org.consentry.escalation.control.CallbackSigning;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.MessageBody;
 import org.consentry.outbox.control.DeliveryHandler;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.SignedPost;
+import org.consentry.outbox.control.WebhookSigner;
 import org.consentry.outbox.entity.OutboxEntry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Delivers an agent's reply to the bot's callback URL: a JSON body signed with
- * consentry.callback.secret (header Consentry-Signature), the outbox entry's id as Idempotency-Key.
+ * Delivers an agent's reply to the bot's callback URL: a JSON body signed the Standard Webhooks way
+ * with consentry.callback.secret (and .previous during a rotation), the outbox entry's id as webhook-id.
  * The reply is opened at send time (audited as a system delivery); an erased one is not sent.
  */
 @ApplicationScoped
@@ -43,8 +43,7 @@ public class AgentReplyCallbacks implements DeliveryHandler {
     AgentReplyCallbacks self;
 
     @Inject
-    @ConfigProperty(name = "consentry.callback.secret")
-    Optional<String> secret;
+    CallbackSigning signing;
 
     @Override
     public boolean handles(String kind) {
@@ -53,19 +52,19 @@ public class AgentReplyCallbacks implements DeliveryHandler {
 
     @Override
     public DeliveryResult deliver(OutboxEntry entry) {
-        if (secret.isEmpty() || secret.get().isBlank()) {
+        Optional<WebhookSigner> signer = signing.signer();
+        if (signer.isEmpty()) {
             return new DeliveryResult.Rejected("consentry.callback.secret is not set: unsigned callbacks are not sent");
         }
-        Optional<byte[]> body = self.body(entry.reference());
+        Optional<String> body = self.body(entry.reference());
         if (body.isEmpty()) {
             return new DeliveryResult.Obsolete("the reply no longer exists");
         }
-        return post.send(URI.create(entry.target()), body.get(), secret.get().getBytes(StandardCharsets.UTF_8),
-                entry.id(), Map.of());
+        return post.send(URI.create(entry.target()), body.get(), signer.get(), entry.id(), Map.of());
     }
 
     @Transactional
-    public Optional<byte[]> body(String messageId) {
+    public Optional<String> body(String messageId) {
         EscalationMessage message = em.find(EscalationMessage.class, messageId);
         if (message == null) {
             return Optional.empty();
@@ -81,6 +80,6 @@ public class AgentReplyCallbacks implements DeliveryHandler {
                 .add("agent", message.author())
                 .add("text", text)
                 .add("sentAt", message.sentAt().toString())
-                .build().toString().getBytes(StandardCharsets.UTF_8));
+                .build().toString());
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * One signed JSON POST of a delivery, its answer turned into a {@link DeliveryResult}: 2xx delivered;
  * 408, 425, 429 and 5xx, or no answer, retried; any other status rejected. Redirects are not followed
  * (a receiver cannot send Consentry elsewhere). A receiver that answers later than
- * consentry.outbox.request-timeout (PT10S) is tried again (it gets the same Idempotency-Key).
+ * consentry.outbox.request-timeout (PT10S) is tried again: the same webhook-id, a new webhook-timestamp,
+ * signed anew ({@link WebhookSigner}). No unsigned Idempotency-Key is sent beside it: a receiver that
+ * deduplicated on one could be replayed under a new key.
  */
 @ApplicationScoped
 public class SignedPost {
@@ -35,13 +38,16 @@ public class SignedPost {
         return timeout;
     }
 
-    public DeliveryResult send(URI target, byte[] body, byte[] secret, String idempotencyKey, Map<String, String> headers) {
+    /** Sends {@code body} (UTF-8 JSON) as message {@code messageId}, the id that stays the same on every retry. */
+    public DeliveryResult send(URI target, String body, WebhookSigner signer, String messageId, Map<String, String> headers) {
+        long now = clock.instant().getEpochSecond();
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .header(Signature.HEADER, Signature.header(secret, clock.instant().getEpochSecond(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header(WebhookSigner.ID, messageId)
+                .header(WebhookSigner.TIMESTAMP, Long.toString(now))
+                .header(WebhookSigner.SIGNATURE, signer.signatures(messageId, now, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         try {
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());

@@ -41,7 +41,7 @@ class RecordsOfProcessingIT {
                 consentry.controller.contact=privacy@acme.example
                 consentry.dpo.contact=dpo@acme.example
                 consentry.crm.url=https://crm.acme.example/hooks/consentry
-                consentry.crm.secret=records-it-secret
+                consentry.crm.secret=whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=
                 """.formatted(CONTROLLER));
     }
 

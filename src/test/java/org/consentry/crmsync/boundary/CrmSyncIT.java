@@ -9,17 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.consentry.outbox.control.Signature;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Handoff;
 import org.consentry.testing.StandIn;
+import org.consentry.testing.WebhookReceiver;
 import org.consentry.testing.evidence.Duty;
 import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CrmSyncIT {
 
     static final StandIn CRM = new StandIn();
-    static final String SECRET = "it-crm-secret";
+    static final String SECRET = "whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -120,11 +119,10 @@ class CrmSyncIT {
         List<StandIn.Request> requests = requestsFor(subject);
         assertEquals(1, requests.size());
         StandIn.Request request = requests.get(0);
-        assertEquals(deliveryId, request.header("Idempotency-Key"));
-        byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+        assertEquals(deliveryId, request.header("webhook-id"));
         long now = Instant.now().getEpochSecond();
-        assertTrue(Signature.verify(SECRET.getBytes(StandardCharsets.UTF_8), request.header("Consentry-Signature"), body, now, 300));
-        assertFalse(Signature.verify("not-the-secret".getBytes(StandardCharsets.UTF_8), request.header("Consentry-Signature"), body, now, 300));
+        assertTrue(new WebhookReceiver(SECRET).verifies(request, now), "signed with consentry.crm.secret: " + request.headers());
+        assertFalse(new WebhookReceiver("whsec_" + "B".repeat(43) + "=").verifies(request, now), "and with no other secret");
 
         JsonObject event = JSON.createReader(new StringReader(request.body())).readObject();
         assertEquals("contact.upsert", event.getString("type"));
@@ -218,11 +216,11 @@ class CrmSyncIT {
         Set<String> applied = ConcurrentHashMap.newKeySet();
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
         CRM.answering(r -> {
-            String key = r.header("Idempotency-Key");
+            String key = r.header("webhook-id");
             if (failedOnce.add(key)) {
                 return new StandIn.Answer(500, "{\"error\":\"try later\"}");
             }
-            applied.add(key); // a real CRM applies an Idempotency-Key once
+            applied.add(key); // a real CRM applies a webhook-id once
             return new StandIn.Answer(200, "{}");
         });
         String subject = consent("crm-" + UUID.randomUUID(), "crm-sync");
@@ -231,8 +229,10 @@ class CrmSyncIT {
         Thread.sleep(1000);
         List<StandIn.Request> attempts = requestsFor(subject);
         assertEquals(2, attempts.size(), "one failure, one success");
-        assertEquals(attempts.get(0).header("Idempotency-Key"), attempts.get(1).header("Idempotency-Key"));
-        assertEquals(delivery, attempts.get(1).header("Idempotency-Key"));
+        assertEquals(attempts.get(0).header("webhook-id"), attempts.get(1).header("webhook-id"));
+        assertEquals(delivery, attempts.get(1).header("webhook-id"));
+        long now = Instant.now().getEpochSecond();
+        assertTrue(attempts.stream().allMatch(a -> new WebhookReceiver(SECRET).verifies(a, now)), "each attempt signed anew");
         assertEquals(attempts.get(0).body(), attempts.get(1).body(), "the same delivery, twice");
         assertTrue(applied.contains(delivery));
     }

@@ -39,7 +39,7 @@ class OutboxThroughputIT {
         return Deployments.component("outbox-throughput-it", """
                 config_ordinal=700
                 consentry.crm.url=http://localhost:%d/crm
-                consentry.crm.secret=throughput-secret
+                consentry.crm.secret=whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=
                 consentry.crm.allow-http=true
                 consentry.outbox.poll-interval=PT0.1S
                 consentry.outbox.batch=50
@@ -66,7 +66,7 @@ class OutboxThroughputIT {
             if (!r.body().contains(subject)) {
                 return new StandIn.Answer(204, ""); // left over from an earlier run
             }
-            if (!keys.add(r.header("Idempotency-Key"))) {
+            if (!keys.add(r.header("webhook-id"))) {
                 duplicates[0]++;
             }
             return new StandIn.Answer(204, "");

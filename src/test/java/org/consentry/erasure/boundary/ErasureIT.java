@@ -63,7 +63,7 @@ class ErasureIT {
                 consentry.erasure.poll=PT1H
                 consentry.retention.sweep.every=PT0S
                 consentry.crm.url=%s
-                consentry.crm.secret=erasure-it-secret
+                consentry.crm.secret=whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=
                 consentry.crm.allow-http=true
                 consentry.outbox.poll-interval=PT0.2S
                 consentry.outbox.lease=PT1S

@@ -43,7 +43,7 @@ class ErasureRestartIT {
                 consentry.retention.sweep.every=PT0S
                 consentry.erasure.poll=PT0.5S
                 consentry.crm.url=%s
-                consentry.crm.secret=restart-it-secret
+                consentry.crm.secret=whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=
                 consentry.crm.allow-http=true
                 consentry.outbox.poll-interval=PT0.2S
                 consentry.outbox.lease=PT1S

@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.consentry.outbox.control.Signature;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.WebhookReceiver;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,13 +28,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An agent's reply reaches the bot's callback even though the bot is down when it is written: a real
- * HTTP receiver on loopback comes up a while later and gets it once, signed, with its idempotency key.
+ * HTTP receiver on loopback comes up a while later and gets it once, signed over its webhook-id.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CallbackDeliveryIT {
 
-    static final String SECRET = "it-callback-secret";
+    static final String SECRET = "whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -51,7 +51,7 @@ class CallbackDeliveryIT {
     @ArquillianResource
     URL base;
 
-    record Received(String body, String signature, String idempotencyKey) {
+    record Received(String body, String webhookId, String timestamp, String signature) {
     }
 
     @Test
@@ -75,8 +75,9 @@ class CallbackDeliveryIT {
         bot.createContext("/bot/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(new String(body, StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst(Signature.HEADER),
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature")));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -92,10 +93,11 @@ class CallbackDeliveryIT {
 
         assertEquals(1, received.size(), "delivered once: " + received);
         Received delivery = received.get(0);
-        assertTrue(Signature.verify(SECRET.getBytes(StandardCharsets.UTF_8), delivery.signature(),
-                delivery.body().getBytes(StandardCharsets.UTF_8), Instant.now().getEpochSecond(), 300), "signed with the secret");
-        assertTrue(!Signature.verify("another-secret".getBytes(StandardCharsets.UTF_8), delivery.signature(),
-                delivery.body().getBytes(StandardCharsets.UTF_8), Instant.now().getEpochSecond(), 300));
+        long now = Instant.now().getEpochSecond();
+        assertTrue(new WebhookReceiver(SECRET).verifies(delivery.webhookId(), delivery.timestamp(), delivery.signature(),
+                delivery.body(), now), "signed with the secret: " + delivery);
+        assertTrue(!new WebhookReceiver("whsec_" + "C".repeat(43) + "=").verifies(delivery.webhookId(), delivery.timestamp(),
+                delivery.signature(), delivery.body(), now));
         JsonObject body = Json.createReader(new StringReader(delivery.body())).readObject();
         assertEquals("agent.message", body.getString("type"));
         assertEquals(id, body.getString("escalationId"));
@@ -103,7 +105,7 @@ class CallbackDeliveryIT {
         assertEquals(messageId, body.getString("messageId"));
         assertEquals("Zwrot zlecony, dziękuję.", body.getString("text"));
         assertEquals("agent1", body.getString("agent"));
-        assertTrue(delivery.idempotencyKey().matches("[0-9a-f-]{36}"), delivery.idempotencyKey());
+        assertTrue(delivery.webhookId().matches("[0-9a-f-]{36}"), delivery.webhookId());
 
         var audit = api.get("api/v1/audit?subjectId=" + handoff.subjectId + "&limit=100", Api.ADMIN).text();
         assertTrue(audit.contains("outbox.delivery") && audit.contains("DELIVERED after"), audit);

@@ -48,7 +48,7 @@ class EndpointFuzzIT {
         return Deployments.application("""
                 config_ordinal=700
                 consentry.crm.url=%s
-                consentry.crm.secret=fuzz-it-secret
+                consentry.crm.secret=whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=
                 consentry.crm.allow-http=true
                 consentry.outbox.poll-interval=PT0.2S
                 consentry.diagnostics.enabled=true

@@ -94,7 +94,7 @@ class EndpointMatrixIT {
         return Deployments.application("""
                 config_ordinal=700
                 consentry.crm.url=%s
-                consentry.crm.secret=matrix-it-secret
+                consentry.crm.secret=whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=
                 consentry.crm.allow-http=true
                 consentry.diagnostics.enabled=true
                 """.formatted(CRM.url("/crm/events")));

@@ -88,7 +88,7 @@ class RetentionIT {
                 consentry.retention.sweep.lease=PT30S
                 consentry.retention.policy-cache-ttl=PT0.5S
                 consentry.crm.url=%s
-                consentry.crm.secret=retention-it-secret
+                consentry.crm.secret=whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=
                 consentry.crm.allow-http=true
                 consentry.outbox.poll-interval=PT1H
                 consentry.escalation.events-poll=PT1H

@@ -18,8 +18,8 @@ public class CrmRecorder extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    /** One delivery as received: its Idempotency-Key, signature header and body. */
-    public record Delivery(String idempotencyKey, String signature, String body) {
+    /** One delivery as received: its webhook-id, webhook-signature and body. */
+    public record Delivery(String webhookId, String signature, String body) {
     }
 
     public static final List<Delivery> RECEIVED = new CopyOnWriteArrayList<>();
@@ -32,7 +32,7 @@ public class CrmRecorder extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        RECEIVED.add(new Delivery(request.getHeader("Idempotency-Key"), request.getHeader("Consentry-Signature"), body));
+        RECEIVED.add(new Delivery(request.getHeader("webhook-id"), request.getHeader("webhook-signature"), body));
         response.setStatus(204);
     }
 
