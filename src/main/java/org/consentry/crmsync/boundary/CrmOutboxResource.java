@@ -74,7 +74,7 @@ public class CrmOutboxResource {
     @POST
     @Path("{id}/retry")
     @Transactional
-    @Operation(summary = "Send a failed delivery again (same Idempotency-Key)")
+    @Operation(summary = "Send a failed delivery again (same webhook-id)")
     public Delivery retry(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a delivery id") String id) {
         OutboxEntry entry = em.find(OutboxEntry.class, id);
         if (entry == null || !entry.kind().startsWith("crm.")) {

@@ -26,7 +26,7 @@ public class CrmResource {
     @Inject
     CrmSync sync;
 
-    /** The queued delivery: its id is the Idempotency-Key the CRM will see. */
+    /** The queued delivery: its id is the webhook-id the CRM will see. */
     public record Queued(String deliveryId, String status) {
     }
 

@@ -5,7 +5,7 @@ import org.consentry.outbox.control.DeliveryResult;
 
 /**
  * Speaks one CRM's language. Called once per attempt, possibly several times for the same record: a
- * connector makes a repeated attempt harmless (the webhook by its Idempotency-Key, Chatwoot by looking
+ * connector makes a repeated attempt harmless (the webhook by its signed webhook-id, Chatwoot by looking
  * up what an earlier attempt created before it creates anything).
  */
 public interface CrmConnector {

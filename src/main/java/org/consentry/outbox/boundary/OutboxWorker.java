@@ -43,7 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * outcome recorded: delivered on a 2xx, retried with exponential back-off and jitter until
  * consentry.outbox.give-up-after (default P1D), then FAILED for an admin to look at. A server that dies
  * mid-delivery leaves a lease that expires (consentry.outbox.lease, PT60S); another server then sends
- * it again with the same Idempotency-Key, so the receiver applies it once.
+ * it again with the same webhook-id, so the receiver applies it once.
  */
 @ApplicationScoped
 public class OutboxWorker {

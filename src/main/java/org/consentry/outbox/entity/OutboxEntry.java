@@ -16,7 +16,7 @@ import org.consentry.retention.entity.RetainedEntity;
 
 /**
  * One delivery to make: what kind, about which subject, which record it refers to, where it goes. Its
- * id is the Idempotency-Key the receiver sees on every attempt. It never holds the personal data it
+ * id is the webhook-id the receiver sees on every attempt. It never holds the personal data it
  * carries: the handler of its kind builds the body when it is sent.
  */
 @Entity
