@@ -14,7 +14,7 @@ import org.consentry.platform.control.SettingsCheck;
 @ApplicationScoped
 public class CallbackSettingsCheck implements SettingsCheck {
 
-    static final String DEV_SECRET = "dev-callback-secret-not-for-production";
+    static final String DEV_SECRET = "whsec_Y29uc2VudHJ5LWRldi1jYWxsYmFjay1ub3QtZm9yLXByb2R1Y3Rpb24=";
     static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
     @Override
