@@ -155,36 +155,30 @@ public class AgentDesk {
                 transcript);
     }
 
-    /** One value in clear, for the assigned agent, with a reason; rate-limited and audited. */
+    /**
+     * One value in clear, for the assigned agent, with a reason; rate-limited and audited. A value the
+     * customer never gave is not found before the limit is asked: nothing opened, nothing counted.
+     */
     public Views.Revealed reveal(String id, RevealRequest request) {
         Escalation e = held(id);
-        ProblemException tooMany = revealLimit.check(caller.name());
-        if (tooMany != null) {
-            audit.recordIndependently(new AuditEntry(RevealLimit.ACTION, PURPOSE, e.subjectId(), request.field(),
-                    Outcome.DENIED, "reveal limit reached; escalation " + id));
-            throw tooMany;
-        }
-        Access access = new Access(RevealLimit.ACTION, PURPOSE, request.reason());
         String column = switch (request.field()) {
             case "customer.name" -> "customerName";
             case "customer.email" -> "customerEmail";
             case "customer.phone" -> "customerPhone";
             default -> null;
         };
-        String value;
-        if (column != null) {
-            // a value the customer never gave: nothing to reveal, so no opening that counts against the limit
-            if (!sealer.holds(e, column)) {
-                throw noValue(id, request.field());
-            }
-            value = sealer.open(e, column, access);
-        } else {
-            PiiToken token = em.find(PiiToken.class, request.field());
-            if (token == null || !token.escalationId().equals(id)) {
-                throw noValue(id, request.field());
-            }
-            value = sealer.open(token, "original", access);
+        PiiToken token = column == null ? em.find(PiiToken.class, request.field()) : null;
+        if (column != null ? !sealer.holds(e, column) : token == null || !token.escalationId().equals(id)) {
+            throw noValue(id, request.field());
         }
+        ProblemException tooMany = revealLimit.take(caller.name());
+        if (tooMany != null) {
+            audit.recordIndependently(new AuditEntry(RevealLimit.ACTION, PURPOSE, e.subjectId(), request.field(),
+                    Outcome.DENIED, "reveal limit reached; escalation " + id));
+            throw tooMany;
+        }
+        Access access = new Access(RevealLimit.ACTION, PURPOSE, request.reason());
+        String value = column != null ? sealer.open(e, column, access) : sealer.open(token, "original", access);
         return new Views.Revealed(request.field(), value);
     }
 

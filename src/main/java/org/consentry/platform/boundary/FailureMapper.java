@@ -84,6 +84,9 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
         if (web instanceof NotAllowedException && original.getHeaderString(HttpHeaders.ALLOW) != null) {
             problem.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
         }
+        if (original.getHeaderString(HttpHeaders.RETRY_AFTER) != null) {
+            problem.header(HttpHeaders.RETRY_AFTER, null).header(HttpHeaders.RETRY_AFTER, original.getHeaderString(HttpHeaders.RETRY_AFTER));
+        }
         if (original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE) != null) {
             problem.header(HttpHeaders.WWW_AUTHENTICATE, original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
         }

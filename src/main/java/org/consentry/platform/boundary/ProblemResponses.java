@@ -8,8 +8,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import org.consentry.platform.control.FieldError;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.ProblemType;
@@ -23,14 +25,30 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    /**
+     * Every 429 says when to come back (RFC 6585 section 4): a problem that does not know gets
+     * {@link #TOO_MANY_RETRY_AFTER}.
+     */
+    public static final Duration TOO_MANY_RETRY_AFTER = Duration.ofSeconds(60);
+
     public static Response of(ProblemException problem) {
         Response response = respond(problem.type(), body(problem.type(), problem.detail(), problem.members()));
-        return problem.retryAfter().map(after -> Response.fromResponse(response)
-                .header(HttpHeaders.RETRY_AFTER, Math.max(1, after.toSeconds())).build()).orElse(response);
+        return retryAfter(problem.type(), problem.retryAfter())
+                .map(after -> Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, after).build())
+                .orElse(response);
     }
 
     public static Response of(ProblemType type, String detail) {
-        return respond(type, body(type, detail, Map.of()));
+        Response response = respond(type, body(type, detail, Map.of()));
+        return retryAfter(type, Optional.empty())
+                .map(after -> Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, after).build())
+                .orElse(response);
+    }
+
+    /** The Retry-After value in seconds for a problem of {@code type} that knows {@code known}, if any. */
+    public static Optional<Long> retryAfter(ProblemType type, Optional<Duration> known) {
+        return known.or(() -> type.status() == 429 ? Optional.of(TOO_MANY_RETRY_AFTER) : Optional.empty())
+                .map(ProblemException::wholeSeconds);
     }
 
     public static Response invalid(ProblemType type, String detail, Collection<FieldError> errors) {

@@ -31,6 +31,10 @@ public class ProblemServlet extends HttpServlet {
                 : FailureMapper.detailFor(status);
         var body = ProblemResponses.body(type, detail, Map.of());
         response.setStatus(status);
+        if (response.getHeader("Retry-After") == null) {
+            ProblemResponses.retryAfter(type, java.util.Optional.empty())
+                    .ifPresent(seconds -> response.setHeader("Retry-After", String.valueOf(seconds)));
+        }
         response.setContentType(ProblemResponses.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try (var writer = JSON.createWriter(response.getOutputStream())) {

@@ -39,6 +39,12 @@ public class ProblemException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** A wait as Retry-After states it: whole seconds, rounded up, at least 1 (never "now" while refused). */
+    public static long wholeSeconds(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
     public ProblemType type() {
         return type;
     }

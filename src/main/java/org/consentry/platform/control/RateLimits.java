@@ -1,0 +1,91 @@
+package org.consentry.platform.control;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Token buckets shared by every server on the database (Bucket4j over rate_bucket, {@link RateBuckets}).
+ * A token is taken in the caller's transaction: requests for one bucket queue on its row, so parallel
+ * requests never take more than the bucket holds, and a rollback gives the token back.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    /** At most {@code limit} in any {@code window}, refilled evenly over the window (Bucket4j's greedy refill). */
+    public record Rate(long limit, Duration window) {
+
+        public Rate {
+            if (limit < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("a rate needs a limit of at least 1 and a positive window: "
+                        + limit + " per " + window);
+            }
+        }
+
+        BucketConfiguration configuration() {
+            return BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(this.limit).refillGreedy(this.limit, window))
+                    .build();
+        }
+    }
+
+    @PersistenceContext(unitName = "consentry")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    private volatile RateBuckets buckets;
+
+    /**
+     * Takes one token from {@code who}'s bucket of {@code kind}: empty when it had one, otherwise how long
+     * until it has one again. The bucket's key holds the rate, so a changed limit starts new buckets.
+     */
+    @Transactional
+    public Optional<Duration> take(String kind, String who, Rate rate) {
+        ConsumptionProbe probe = buckets().builder().build(key(kind, who, rate), rate::configuration)
+                .tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Gives a token back, e.g. when what it was taken for did not happen (a closed event stream). */
+    @Transactional
+    public void giveBack(String kind, String who, Rate rate) {
+        buckets().builder().build(key(kind, who, rate), rate::configuration).addTokens(1);
+    }
+
+    private RateBuckets buckets() {
+        RateBuckets current = buckets;
+        if (current == null) {
+            try {
+                current = new RateBuckets(() -> Jdbc.connection(em), Jdbc.Dialect.of(Jdbc.connection(em)), clock);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the database of the rate limits cannot be reached", e);
+            }
+            buckets = current;
+        }
+        return current;
+    }
+
+    /** kind, rate and a SHA-256 of who: bounded, and no user name or address in clear in the table. */
+    static String key(String kind, String who, Rate rate) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(who.getBytes(StandardCharsets.UTF_8));
+            return kind + ":" + rate.limit() + "/" + rate.window() + ":" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
