@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.consentry.escalation.control.HandoffRate;
 import org.consentry.escalation.control.QueueListing;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
@@ -60,6 +61,9 @@ public class EscalationsResource {
     QueuePages queue;
 
     @Inject
+    HandoffRate handoffRate;
+
+    @Inject
     Caller caller;
 
     @Context
@@ -78,6 +82,7 @@ public class EscalationsResource {
         if (existing.isPresent()) {
             return created(existing.get(), Response.Status.OK);
         }
+        handoffRate.take(caller.name());
         try {
             return created(handoffs.handOff(request), Response.Status.CREATED);
         } catch (PersistenceException | TransactionalException raced) {
