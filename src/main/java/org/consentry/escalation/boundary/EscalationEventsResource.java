@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.consentry.escalation.control.EventStreamLimit;
+import org.consentry.platform.control.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,6 +24,12 @@ public class EscalationEventsResource {
     @Inject
     QueueBroadcaster broadcaster;
 
+    @Inject
+    EventStreamLimit streams;
+
+    @Inject
+    Caller caller;
+
     @Context
     Sse sse;
 
@@ -30,8 +38,17 @@ public class EscalationEventsResource {
     @RolesAllowed({"agent", "admin"})
     @Operation(summary = "Server-sent events of the queue: escalation.waiting, .claimed, .message, .resolved",
             description = "No personal data. Each event's id orders them; reconnect with Last-Event-ID to receive "
-                    + "what was missed (kept for a day). Changes made on any server reach clients of every server.")
+                    + "what was missed (kept for a day). Changes made on any server reach clients of every server. "
+                    + "An agent holds at most consentry.events.max-streams streams open at once (429 event-stream-limit "
+                    + "with Retry-After beyond).")
     public void subscribe(@Context SseEventSink sink, @HeaderParam("Last-Event-ID") String lastEventId) {
-        broadcaster.register(sse, sink, lastEventId);
+        String agent = caller.name();
+        streams.open(agent);
+        try {
+            broadcaster.register(sse, sink, lastEventId, () -> streams.closed(agent));
+        } catch (RuntimeException failed) {
+            streams.closed(agent);
+            throw failed;
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.consentry.escalation.control.EscalationFeed;
 import org.consentry.escalation.control.EventAudience;
@@ -67,7 +68,18 @@ public class QueueBroadcaster {
     @ConfigProperty(name = "consentry.escalation.events-poll", defaultValue = "PT0.25S")
     Duration poll;
 
-    private record Listener(SseEventSink sink, Recipient recipient) {
+    /** A client; {@code onClose} gives back its place among the user's streams, once, when it is dropped. */
+    private record Listener(SseEventSink sink, Recipient recipient, AtomicReference<Runnable> onClose) {
+        void dropped() {
+            Runnable close = onClose.getAndSet(null);
+            if (close != null) {
+                try {
+                    close.run();
+                } catch (RuntimeException e) {
+                    SafeLog.failure(LOG, "queue-events-close", e);
+                }
+            }
+        }
     }
 
     private volatile Sse sse;
@@ -86,14 +98,21 @@ public class QueueBroadcaster {
         if (schedule != null) {
             schedule.cancel(false);
         }
-        listeners.forEach(l -> l.sink().close());
+        listeners.forEach(l -> {
+            l.sink().close();
+            l.dropped();
+        });
         listeners.clear();
     }
 
-    /** A new client: it receives what it missed since {@code lastEventId}, then every new event. */
-    public void register(Sse sse, SseEventSink sink, String lastEventId) {
+    /**
+     * A new client: it receives what it missed since {@code lastEventId}, then every new event.
+     * {@code onClose} runs once when the stream is seen closed (a send to it failed, or the server stops).
+     */
+    public void register(Sse sse, SseEventSink sink, String lastEventId, Runnable onClose) {
         this.sse = sse;
-        Listener listener = new Listener(sink, new Recipient(caller.name(), caller.isInRole("admin")));
+        Listener listener = new Listener(sink, new Recipient(caller.name(), caller.isInRole("admin")),
+                new AtomicReference<>(onClose));
         listeners.add(listener);
         sink.send(sse.newEventBuilder().comment("connected").build());
         if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
@@ -127,7 +146,7 @@ public class QueueBroadcaster {
 
     private void pollQuietly() {
         try {
-            listeners.removeIf(l -> l.sink().isClosed());
+            listeners.stream().filter(l -> l.sink().isClosed()).forEach(this::drop);
             List<Outgoing> events = self.recent(Set.copyOf(sent), listeners.stream().map(Listener::recipient).toList());
             for (Outgoing o : events) {
                 EscalationEvent e = o.event();
@@ -159,12 +178,17 @@ public class QueueBroadcaster {
         try {
             listener.sink().send(event).whenComplete((done, failure) -> {
                 if (failure != null) {
-                    listeners.remove(listener);
+                    drop(listener);
                 }
             });
         } catch (RuntimeException closed) {
-            listeners.remove(listener);
+            drop(listener);
         }
+    }
+
+    private void drop(Listener listener) {
+        listeners.remove(listener);
+        listener.dropped();
     }
 
     private OutboundSseEvent event(Outgoing o, Recipient to) {
