@@ -2,6 +2,7 @@ package org.consentry.platform.control;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,6 +59,13 @@ public class RateLimits {
         ConsumptionProbe probe = buckets().builder().build(key(kind, who, rate), rate::configuration)
                 .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** How long until {@code who}'s bucket of {@code kind} has a token again; empty when it has one now. Takes nothing. */
+    @Transactional
+    public Optional<Duration> waitFor(String kind, String who, Rate rate) {
+        EstimationProbe probe = buckets().builder().build(key(kind, who, rate), rate::configuration).estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Gives a token back, e.g. when what it was taken for did not happen (a closed event stream). */
