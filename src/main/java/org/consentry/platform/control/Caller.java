@@ -14,7 +14,7 @@ import java.util.List;
 public class Caller {
 
     public static final String SYSTEM = "system";
-    private static final List<String> ROLES = List.of("admin", "agent", "bot");
+    private static final List<String> ROLES = List.of("admin", "agent", "bot", "crm");
 
     @Inject
     SecurityContext security;

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
-@RolesAllowed("admin")
+@RolesAllowed("crm")
 @Tag(name = "retention")
 public class RelationshipEndResource {
 
@@ -43,8 +43,10 @@ public class RelationshipEndResource {
 
     @POST
     @Operation(summary = "The customer relationship with the subject ended",
-            description = "Signalled by the CRM (with an admin token) or an admin: the retention clock of the subject's "
-                    + "data in categories kept until the relationship ends (contact, by default) starts now. Audited.")
+            description = "Signalled by the CRM with its own service account (role crm, which may do nothing else): the "
+                    + "retention clock of the subject's data in categories kept until the relationship ends (contact, "
+                    + "by default) starts now. Audited. An admin may not: least privilege keeps this call apart from "
+                    + "export, erasure and keys.")
     public Ended ended(@PathParam("subjectId") @SubjectId String subjectId) {
         Instant now = clock.instant();
         Map<String, Integer> stamped = stamps.relationshipEnded(subjectId, now);

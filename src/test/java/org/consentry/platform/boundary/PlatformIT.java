@@ -124,10 +124,11 @@ class PlatformIT {
                 }
                 checked++;
                 String method = entry.getKey().toUpperCase(Locale.ROOT);
-                for (var caller : Map.of("nobody", 401, "bot", 403, "agent", 403).entrySet()) {
+                for (var caller : Map.of("nobody", 401, "bot", 403, "agent", 403, "crm", 403).entrySet()) {
                     String user = switch (caller.getKey()) {
                         case "bot" -> Api.BOT;
                         case "agent" -> Api.AGENT1;
+                        case "crm" -> Api.CRM;
                         default -> Api.ANONYMOUS;
                     };
                     var request = api.request(concrete, user).header("Content-Type", "application/json")
