@@ -96,7 +96,7 @@ class ClusterIT {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int i = 0; i < 30; i++) {
-                String id = new Handoff().consent(lb).handOff(lb);
+                String id = new Handoff().withConsent().handOff(lb);
                 CountDownLatch go = new CountDownLatch(1);
                 Future<Integer> first = pool.submit(() -> {
                     go.await();
@@ -124,8 +124,8 @@ class ClusterIT {
         try (EventStream onOne = EventStream.open(Cluster.api(Cluster.NODE1), Api.AGENT1, null);
              EventStream onTwo = EventStream.open(Cluster.api(Cluster.NODE2), Api.AGENT2, null)) {
             Thread.sleep(1000);
-            String viaTwo = new Handoff().consent(Cluster.api(Cluster.NODE2)).handOff(Cluster.api(Cluster.NODE2));
-            String viaOne = new Handoff().consent(Cluster.api(Cluster.NODE1)).handOff(Cluster.api(Cluster.NODE1));
+            String viaTwo = new Handoff().withConsent().handOff(Cluster.api(Cluster.NODE2));
+            String viaOne = new Handoff().withConsent().handOff(Cluster.api(Cluster.NODE1));
             onOne.next(viaTwo, "escalation.waiting", 15);
             onTwo.next(viaOne, "escalation.waiting", 15);
             onOne.next(viaOne, "escalation.waiting", 15);
@@ -209,7 +209,9 @@ class ClusterIT {
         int threads = 6;
         List<Handoff> customers = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            customers.add(new Handoff().consent(lb));
+            Handoff customer = new Handoff().withConsent();
+            customer.handOff(lb); // records the customer's consent, which the load's handoffs then rely on
+            customers.add(customer);
         }
         Set<String> stored = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();
@@ -265,7 +267,7 @@ class ClusterIT {
     @Test
     @Order(7)
     void aPostgresRestartAndKilledConnectionsAreSurvivedAndAnErasureCompletesOnce() throws Exception {
-        Handoff erased = new Handoff().consent(lb);
+        Handoff erased = new Handoff().withConsent();
         erased.handOff(lb);
         Api.Reply accepted = lb.delete("api/v1/subjects/" + erased.subjectId, Api.ADMIN);
         assertEquals(202, accepted.status(), accepted::toString);
@@ -300,10 +302,8 @@ class ClusterIT {
             for (int n = 1; n <= 2; n++) {
                 Api api = Cluster.api(Cluster.node(n));
                 try {
-                    Handoff h = new Handoff();
-                    if (api.put("api/v1/subjects/" + h.subjectId + "/consents/support-handoff", Api.BOT,
-                            "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"m-1\"}").status() != 200
-                            || api.post("api/v1/escalations", Api.BOT, h.json()).status() != 201) {
+                    Handoff h = new Handoff().withConsent();
+                    if (api.post("api/v1/escalations", Api.BOT, h.json()).status() != 201) {
                         return false;
                     }
                 } catch (RuntimeException e) {
@@ -356,17 +356,16 @@ class ClusterIT {
     /** A lead with its consent, sent through {@code api}; returns the delivery's id. */
     private String lead(Api api) {
         String subject = "lead-" + UUID.randomUUID();
-        assertEquals(200, api.put("api/v1/subjects/" + subject + "/consents/crm-sync", Api.BOT,
-                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"m-3\"}").status());
         Api.Reply reply = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT,
-                "{\"name\":\"Jan Test\",\"email\":\"jan.test@example.pl\"}");
+                "{\"name\":\"Jan Test\",\"email\":\"jan.test@example.pl\","
+                + "\"consent\":{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"m-3\"}}");
         assertTrue(reply.status() < 300, reply::toString);
         return reply.json().getString("deliveryId");
     }
 
     /** {@code rows} transcript rows of a new escalation, due a day ago; returns the subject. */
     private String dueRows(int rows) throws Exception {
-        Handoff handoff = new Handoff().consent(lb);
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(lb);
         db.insertMessages(id, handoff.subjectId, rows, 101, ts(Instant.now().minus(Duration.ofDays(1))), new byte[64]);
         return handoff.subjectId;

@@ -279,14 +279,8 @@ class PluginInstallIT {
     }
 
     @Test
-    void aGrantThenAHandoffAreStoredInTheHostsPostgres() throws SQLException {
-        Handoff handoff = new Handoff();
-        var grant = API.put("api/v1/subjects/" + handoff.subjectId + "/consents/support-handoff", BOT,
-                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat-widget\",\"evidence\":\"message m-17\"}");
-        assertEquals(200, grant.status(), grant::toString);
-        assertEquals("GRANTED", grant.json().getString("status"));
-        assertEquals("chatbot", grant.json().getString("grantedBy"));
-
+    void aHandoffWithItsConsentIsStoredInTheHostsPostgres() throws SQLException {
+        Handoff handoff = new Handoff().withConsent();
         var created = API.post("api/v1/escalations", BOT, handoff.json());
         assertEquals(201, created.status(), created::toString);
         assertEquals("WAITING", created.json().getString("status"));
@@ -294,10 +288,11 @@ class PluginInstallIT {
         assertTrue(created.header("Location").endsWith("/api/v1/escalations/" + id), created.header("Location"));
 
         Db db = db();
-        List<Map<String, Object>> rows = db.rows("SELECT subject_id, status, message_count, customer_name FROM escalation"
-                + " WHERE id = ?", id);
+        List<Map<String, Object>> rows = db.rows("SELECT subject_id, status, message_count, customer_name, handed_off_by"
+                + " FROM escalation WHERE id = ?", id);
         assertEquals(1, rows.size());
         assertEquals(handoff.subjectId, rows.get(0).get("subject_id"));
+        assertEquals("chatbot", rows.get(0).get("handed_off_by"), "the host's bot user owns the conversation");
         assertEquals("WAITING", rows.get(0).get("status"));
         assertEquals(2, rows.get(0).get("message_count"));
         String sealedName = new String((byte[]) rows.get(0).get("customer_name"), StandardCharsets.ISO_8859_1);
@@ -311,9 +306,9 @@ class PluginInstallIT {
 
     @Test
     void bearerTokensGoToMpJwtWhileBasicStaysWithTheHostsRegistry() {
-        String subject = "install-jwt-" + System.nanoTime();
-        assertEquals(200, API.put("api/v1/subjects/" + subject + "/consents/crm-sync", BOT,
-                "{\"noticeVersion\":\"2026-11\",\"channel\":\"web\",\"evidence\":\"form f-9\"}").status());
+        Handoff handoff = new Handoff().withConsent();
+        assertEquals(201, API.post("api/v1/escalations", BOT, handoff.json()).status());
+        String subject = handoff.subjectId;
         var read = API.send(API.request("api/v1/subjects/" + subject + "/consents", Api.ANONYMOUS)
                 .header("Authorization", "Bearer " + Tokens.token(ADMIN_UPN, "admin")).GET());
         assertEquals(200, read.status(), read::toString);

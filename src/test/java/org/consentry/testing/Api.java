@@ -23,6 +23,7 @@ public final class Api {
     public static final String AGENT1 = "agent1:agent1-dev";
     public static final String AGENT2 = "agent2:agent2-dev";
     public static final String ADMIN = "admin:admin-dev";
+    public static final String CRM = "crm:crm-dev";
     public static final String ANONYMOUS = null;
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -14,6 +14,8 @@ public final class Handoff {
     public static final String PHONE = "+48 601 234 567";
     public static final String CARD = "4111 1111 1111 1111";
     public static final String PESEL = "44051401359";
+    /** The evidence of the consent that {@link #withConsent()} sends. */
+    public static final String EVIDENCE = "message m-1";
 
     public final String subjectId = "cust-" + UUID.randomUUID();
     public final String conversationId = "conv-" + UUID.randomUUID();
@@ -25,6 +27,7 @@ public final class Handoff {
     private final java.util.List<String> customerLines = new java.util.ArrayList<>();
     private int lineChars;
     private Boolean aiDisclosureShown;
+    private boolean consented;
     private String language = "pl";
     private String reason = "Podwójne obciążenie karty";
 
@@ -97,6 +100,10 @@ public final class Handoff {
         if (aiDisclosureShown != null) {
             body.add("aiDisclosureShown", aiDisclosureShown);
         }
+        if (consented) {
+            body.add("consent", Json.createObjectBuilder().add("noticeVersion", "2026-11").add("channel", "chat")
+                    .add("evidence", EVIDENCE));
+        }
         return body.build().toString();
     }
 
@@ -115,13 +122,12 @@ public final class Handoff {
         return customer;
     }
 
-    /** Grants the consent a handoff needs. */
-    public Handoff consent(Api api) {
-        var reply = api.put("api/v1/subjects/" + subjectId + "/consents/support-handoff", Api.BOT,
-                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"message m-1\"}");
-        if (reply.status() != 200) {
-            throw new AssertionError("consent not granted: " + reply);
-        }
+    /**
+     * The customer agreed to the handoff: the consent to support-handoff travels inside the handoff
+     * request (the bot's documented flow), recorded in the same transaction as the escalation.
+     */
+    public Handoff withConsent() {
+        consented = true;
         return this;
     }
 

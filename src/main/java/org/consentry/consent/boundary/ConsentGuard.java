@@ -48,7 +48,8 @@ public class ConsentGuard {
         if (purpose.requiresConsent() && !decisions.hasCurrentConsent(subjectId, purpose)) {
             audit.recordIndependently(new AuditEntry(ACTION, purpose.id(), subjectId, null, Outcome.DENIED, entry.detail()));
             throw new ProblemException(CONSENT_REQUIRED, "The subject has no current consent to '" + purpose.id()
-                    + "': record it first (PUT /api/v1/subjects/{subjectId}/consents/" + purpose.id() + ").")
+                    + "': send it with the request (member consent) or record it first (PUT /api/v1/subjects/{subjectId}/consents/"
+                    + purpose.id() + ").")
                     .with("purpose", purpose.id());
         }
         audit.record(entry);

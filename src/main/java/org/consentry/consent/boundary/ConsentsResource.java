@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.consentry.consent.control.ConsentLedger;
+import org.consentry.consent.control.GrantScope;
 import org.consentry.consent.control.Purposes;
 import org.consentry.consent.entity.ConsentRecord;
 import org.consentry.consent.entity.ConsentStatus;
@@ -44,6 +45,9 @@ public class ConsentsResource {
     @Inject
     Purposes purposes;
 
+    @Inject
+    GrantScope scope;
+
     @Context
     SecurityContext security;
 
@@ -53,12 +57,18 @@ public class ConsentsResource {
     @RetryWhenBusy
     @Operation(summary = "Record the subject's consent to a purpose",
             description = "Stores notice version, channel, evidence, time and the caller. Repeating the same grant "
-                    + "changes nothing; a grant under another notice version supersedes the live one.")
+                    + "changes nothing; a grant under another notice version supersedes the live one. A bot records "
+                    + "consent here only for the subject of a conversation the same bot principal handed off (else 403 "
+                    + "subject-not-handed-off and nothing is stored): a subject's first consent travels inside the "
+                    + "handoff or the lead (member consent). An admin records a consent on the subject's behalf (a paper "
+                    + "form, a call) with evidence that references it: evidence is required, 1-2000 characters.")
     public ConsentView grant(@PathParam("subjectId") @SubjectId String subjectId,
                              @PathParam("purpose") @PurposeId String purpose,
                              @NotNull @Valid ConsentGrantRequest body) {
+        Purpose granted = purposes.get(purpose);
+        scope.check(subjectId, granted);
         var grant = new ConsentLedger.Grant(body.noticeVersion(), body.channel(), body.evidence());
-        return ConsentView.of(ledger.grant(subjectId, purposes.get(purpose), grant, caller()));
+        return ConsentView.of(ledger.grant(subjectId, granted, grant, caller()));
     }
 
     @DELETE

@@ -3,10 +3,13 @@ package org.consentry.consent.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import org.consentry.consent.entity.Purpose;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Whether a subject currently consents to a purpose, remembered for a moment
  * (consentry.consent.cache-ttl, default PT5S) because the check sits on every guarded call. A grant or
  * withdrawal drops the entry on this server once it commits; other servers see it within the TTL.
- * PT0S turns the cache off.
+ * PT0S turns the cache off. A transaction that changed a consent itself (a consent carried inside a
+ * handoff) asks the ledger, never the cache: what it just recorded is not committed, nor cached, yet.
  */
 @ApplicationScoped
 public class ConsentDecisions {
@@ -26,6 +30,9 @@ public class ConsentDecisions {
     @Inject
     @ConfigProperty(name = "consentry.consent.cache-ttl", defaultValue = "PT5S")
     Duration ttl;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     private Cache<Key, Boolean> decisions;
 
@@ -38,12 +45,22 @@ public class ConsentDecisions {
     }
 
     public boolean hasCurrentConsent(String subjectId, Purpose purpose) {
-        if (ttl.isZero()) {
+        Key key = new Key(subjectId, purpose.id());
+        if (ttl.isZero() || changedInThisTransaction(key)) {
             return ledger.hasCurrentConsent(subjectId, purpose);
         }
-        Key key = new Key(subjectId, purpose.id());
         Boolean known = decisions.getIfPresent(key);
         return known != null ? known : decisions.get(key, k -> ledger.hasCurrentConsent(subjectId, purpose));
+    }
+
+    void changing(@Observes ConsentChanged change) {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.putResource(new Key(change.subjectId(), change.purpose()), Boolean.TRUE);
+        }
+    }
+
+    private boolean changedInThisTransaction(Key key) {
+        return transactions.getTransactionStatus() == Status.STATUS_ACTIVE && transactions.getResource(key) != null;
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) ConsentChanged change) {

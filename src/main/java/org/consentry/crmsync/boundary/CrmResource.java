@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.consentry.consent.boundary.CarriedConsent;
 import org.consentry.outbox.entity.OutboxEntry;
 import org.consentry.platform.boundary.SubjectId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +27,9 @@ public class CrmResource {
     @Inject
     CrmSync sync;
 
+    @Inject
+    CarriedConsent consents;
+
     /** The queued delivery: its id is the webhook-id the CRM will see. */
     public record Queued(String deliveryId, String status) {
     }
@@ -35,10 +39,11 @@ public class CrmResource {
     @RolesAllowed("bot")
     @Operation(summary = "Send a captured lead's contact to the CRM",
             description = "Needs the subject's current consent to crm-sync (else 403 consent-required and nothing "
-                    + "leaves). The contact is sealed here and delivered through the outbox, fields minimised as "
-                    + "consentry.purposes.crm-sync.fields.* say.")
+                    + "leaves): send the customer's consent as member consent ({noticeVersion, channel, evidence}) and it "
+                    + "is recorded with the lead, in one transaction. The contact is sealed here and delivered through "
+                    + "the outbox, fields minimised as consentry.purposes.crm-sync.fields.* say.")
     public Response capture(@PathParam("subjectId") @SubjectId String subjectId, @NotNull @Valid LeadRequest lead) {
-        OutboxEntry queued = sync.captureLead(subjectId, lead);
+        OutboxEntry queued = consents.recordThen(subjectId, "crm-sync", lead.consent(), () -> sync.captureLead(subjectId, lead));
         return Response.accepted(new Queued(queued.id(), queued.status().name())).build();
     }
 }

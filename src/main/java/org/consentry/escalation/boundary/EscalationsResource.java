@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.consentry.consent.boundary.CarriedConsent;
 import org.consentry.escalation.control.HandoffRate;
 import org.consentry.escalation.control.QueueListing;
 import org.consentry.escalation.entity.Escalation;
@@ -55,6 +56,9 @@ public class EscalationsResource {
     Handoffs handoffs;
 
     @Inject
+    CarriedConsent consents;
+
+    @Inject
     AgentDesk desk;
 
     @Inject
@@ -75,8 +79,11 @@ public class EscalationsResource {
     @RetryWhenBusy
     @Operation(summary = "Hand a conversation to human agents",
             description = "Needs the subject's current consent to support-handoff (else 403 consent-required and "
-                    + "nothing is stored). Customer fields are sealed, the transcript redacted and sealed. The same "
-                    + "conversationId again answers 200 with the same escalation.")
+                    + "nothing is stored): send the customer's consent as member consent ({noticeVersion, channel, "
+                    + "evidence}) and it is recorded with the handoff, in one transaction. The calling bot becomes the "
+                    + "conversation's owner: only it may record further consents of the subject. Customer fields are "
+                    + "sealed, the transcript redacted and sealed. The same conversationId again answers 200 with the "
+                    + "same escalation.")
     public Response handOff(@NotNull @Valid HandoffRequest request) {
         var existing = handoffs.existing(request);
         if (existing.isPresent()) {
@@ -84,7 +91,8 @@ public class EscalationsResource {
         }
         handoffRate.take(caller.name());
         try {
-            return created(handoffs.handOff(request), Response.Status.CREATED);
+            return created(consents.recordThen(request.subjectId(), "support-handoff", request.consent(),
+                    () -> handoffs.handOff(request)), Response.Status.CREATED);
         } catch (PersistenceException | TransactionalException raced) {
             // the same conversation handed over twice at once: the other request stored it
             return created(handoffs.existing(request).orElseThrow(() -> raced), Response.Status.OK);

@@ -19,6 +19,7 @@ import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.EscalationStatus;
 import org.consentry.escalation.entity.Sender;
+import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.ProblemType;
 import org.consentry.platform.control.Problems;
@@ -56,6 +57,9 @@ public class Handoffs {
     EscalationReasons reasons;
 
     @Inject
+    Caller caller;
+
+    @Inject
     Clock clock;
 
     @RequiresConsent("support-handoff")
@@ -66,8 +70,8 @@ public class Handoffs {
         }
         String callback = callbacks.check(request.callbackUrl()).orElse(null);
         var customer = request.customer();
-        Escalation escalation = new Escalation(request.conversationId(), request.subjectId(), request.language(),
-                callback, customer.name(), customer.email(), customer.phone(),
+        Escalation escalation = new Escalation(request.conversationId(), request.subjectId(), caller.name(),
+                request.language(), callback, customer.name(), customer.email(), customer.phone(),
                 AiDisclosure.of(request.aiDisclosureShown()), clock.instant());
         em.persist(escalation);
         TranscriptSealing.Conversation conversation = sealing.of(escalation);

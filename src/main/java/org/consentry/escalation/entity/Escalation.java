@@ -35,6 +35,8 @@ import org.consentry.retention.entity.RetainedEntity;
                 "customer_name = NULL", "customer_email = NULL", "customer_phone = NULL",
                 "reason = NULL", "reason_sealed = NULL", "reason_words = NULL"})
 @NamedQuery(name = Escalation.BY_CONVERSATION, query = "SELECT e FROM Escalation e WHERE e.conversationId = :conversationId")
+@NamedQuery(name = Escalation.HANDED_OFF_BY, query = "SELECT COUNT(e) FROM Escalation e WHERE e.subjectId = :subjectId"
+        + " AND e.handedOffBy = :bot")
 @NamedQuery(name = Escalation.QUEUE, query = "SELECT e FROM Escalation e WHERE e.status = :status ORDER BY e.createdAt, e.id")
 public class Escalation extends RetainedEntity implements DataSubject {
 
@@ -42,6 +44,7 @@ public class Escalation extends RetainedEntity implements DataSubject {
     public static final String QUEUE = "Escalation.queue";
     /** The width of reason_words (V10). */
     public static final int REASON_WORDS = 1300;
+    public static final String HANDED_OFF_BY = "Escalation.handedOffBy";
 
     @Id
     @Column(length = 36)
@@ -52,6 +55,10 @@ public class Escalation extends RetainedEntity implements DataSubject {
 
     @Column(name = "subject_id", nullable = false, length = 128)
     private String subjectId;
+
+    /** The bot principal that handed the conversation over (null for escalations stored before V14). */
+    @Column(name = "handed_off_by", length = 128)
+    private String handedOffBy;
 
     @Column(nullable = false, length = 2)
     private String language;
@@ -111,11 +118,12 @@ public class Escalation extends RetainedEntity implements DataSubject {
     }
 
     /** A new escalation; its reason is sealed once the row exists, since its tokens refer to the row. */
-    public Escalation(String conversationId, String subjectId, String language, String callbackUrl,
+    public Escalation(String conversationId, String subjectId, String handedOffBy, String language, String callbackUrl,
                       String name, String email, String phone, AiDisclosure aiDisclosure, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.conversationId = conversationId;
         this.subjectId = subjectId;
+        this.handedOffBy = handedOffBy;
         this.language = language;
         this.callbackUrl = callbackUrl;
         this.customerName = Sealed.of(name);
@@ -154,6 +162,10 @@ public class Escalation extends RetainedEntity implements DataSubject {
     @Override
     public String subjectId() {
         return subjectId;
+    }
+
+    public String handedOffBy() {
+        return handedOffBy;
     }
 
     public String language() {

@@ -59,11 +59,11 @@ class BreachAssessmentIT {
             return;
         }
         api = new Api(base);
-        before = new Handoff().consent(api);
+        before = new Handoff().withConsent();
         before.handOff(api);
         Thread.sleep(1100);
         from = Instant.now();
-        during = new Handoff().consent(api);
+        during = new Handoff().withConsent();
         during.handOff(api);
         to = Instant.now().plusMillis(500);
         Thread.sleep(600);

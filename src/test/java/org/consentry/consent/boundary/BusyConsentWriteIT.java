@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +19,7 @@ import javax.sql.DataSource;
 import org.consentry.testing.Api;
 import org.consentry.testing.Db;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.Handoff;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -78,7 +78,7 @@ class BusyConsentWriteIT {
 
     @Test
     void aLockHeldPastOneWaitIsRetriedByTheServerAndTheGrantSucceedsOnce() throws Exception {
-        String subject = granted("first");
+        String subject = granted();
         Api.Reply reply = whileLocked(subject, 2, "second");
         assertEquals(200, reply.status(), reply::toString);
         assertEquals("second", reply.json().getString("evidence"));
@@ -91,7 +91,7 @@ class BusyConsentWriteIT {
 
     @Test
     void aLockHeldPastEveryAttemptIsA503WithRetryAfterAndChangesNothing() throws Exception {
-        String subject = granted("first");
+        String subject = granted();
         Api.Reply reply = whileLocked(subject, Integer.MAX_VALUE, "second");
         assertEquals(503, reply.status(), reply::toString);
         JsonObject problem = reply.problem();
@@ -99,14 +99,14 @@ class BusyConsentWriteIT {
         assertEquals("1", reply.header("Retry-After"));
         List<Map<String, Object>> records = db.rows("SELECT status, evidence FROM consent_record WHERE subject_id = ?", subject);
         assertEquals(1, records.size(), "nothing changed: " + records);
-        assertEquals("first", records.get(0).get("evidence"));
+        assertEquals(Handoff.EVIDENCE, records.get(0).get("evidence"));
     }
 
-    private String granted(String evidence) {
-        String subject = "busy-" + UUID.randomUUID();
-        Api.Reply reply = grant(subject, evidence);
-        assertEquals(200, reply.status(), reply::toString);
-        return subject;
+    /** A subject the bot handed off with its consent inside (evidence Handoff.EVIDENCE): the bot may grant again. */
+    private String granted() {
+        Handoff handoff = new Handoff().withConsent();
+        handoff.handOff(api);
+        return handoff.subjectId;
     }
 
     private Api.Reply grant(String subject, String evidence) {

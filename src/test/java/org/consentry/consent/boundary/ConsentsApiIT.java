@@ -11,9 +11,11 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.Handoff;
 import org.consentry.testing.evidence.Duty;
 import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,6 +52,22 @@ class ConsentsApiIT {
         subject = "cust-" + UUID.randomUUID();
     }
 
+    /**
+     * Makes the test's subject one the bot handed off (with its consent to support-handoff inside the
+     * handoff): only for such a subject may the bot record consents itself (LeastPrivilegeIT).
+     */
+    private void handedOff() {
+        Handoff handoff = new Handoff().withConsent();
+        handoff.handOff(api);
+        subject = handoff.subjectId;
+    }
+
+    /** The subject's records of one purpose. */
+    private List<JsonObject> history(String purpose) {
+        return api.get(consents(null), Api.ADMIN).json().getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("purpose").equals(purpose)).toList();
+    }
+
     private String consents(String purpose) {
         return "api/v1/subjects/" + subject + "/consents" + (purpose == null ? "" : "/" + purpose);
     }
@@ -57,13 +75,14 @@ class ConsentsApiIT {
     @Test
     @Proves(Duty.GDPR_7_1)
     void grantRecordsNoticeChannelEvidenceTimeAndCaller() {
+        handedOff();
         Instant before = Instant.now().minusSeconds(1);
-        var reply = api.put(consents("support-handoff"), Api.BOT, GRANT);
+        var reply = api.put(consents("crm-sync"), Api.BOT, GRANT);
 
         assertEquals(200, reply.status(), reply::toString);
         JsonObject record = reply.json();
         assertEquals(subject, record.getString("subjectId"));
-        assertEquals("support-handoff", record.getString("purpose"));
+        assertEquals("crm-sync", record.getString("purpose"));
         assertEquals("GRANTED", record.getString("status"));
         assertEquals("2026-11", record.getString("noticeVersion"));
         assertEquals("chat-widget", record.getString("channel"));
@@ -72,7 +91,7 @@ class ConsentsApiIT {
         Instant grantedAt = Instant.parse(record.getString("grantedAt"));
         assertTrue(grantedAt.isAfter(before) && grantedAt.isBefore(Instant.now().plusSeconds(1)), grantedAt::toString);
 
-        JsonObject state = stateOf(api.get(consents(null), Api.ADMIN).json(), "support-handoff");
+        JsonObject state = stateOf(api.get(consents(null), Api.ADMIN).json(), "crm-sync");
         assertEquals("GRANTED", state.getString("status"));
         assertTrue(state.getBoolean("current"));
         assertEquals(record.getString("grantedAt"), state.getString("grantedAt"));
@@ -80,40 +99,42 @@ class ConsentsApiIT {
 
     @Test
     void repeatingTheSameGrantChangesNothing() {
+        handedOff();
         var first = api.put(consents("crm-sync"), Api.BOT, GRANT).json();
         var second = api.put(consents("crm-sync"), Api.BOT, GRANT).json();
 
         assertEquals(first, second);
-        assertEquals(1, api.get(consents(null), Api.BOT).json().getJsonArray("history").size());
+        assertEquals(1, history("crm-sync").size());
     }
 
     @Test
     @Proves({Duty.GDPR_7_3, Duty.GDPR_7_1})
     void withdrawalEndsTheConsentAndKeepsTheHistory() {
-        api.put(consents("support-handoff"), Api.BOT, GRANT);
-        var withdrawn = api.delete(consents("support-handoff"), Api.BOT);
+        handedOff();
+        api.put(consents("crm-sync"), Api.BOT, GRANT);
+        var withdrawn = api.delete(consents("crm-sync"), Api.BOT);
         assertEquals(204, withdrawn.status(), withdrawn::toString);
 
         JsonObject all = api.get(consents(null), Api.ADMIN).json();
-        JsonObject state = stateOf(all, "support-handoff");
+        JsonObject state = stateOf(all, "crm-sync");
         assertEquals("WITHDRAWN", state.getString("status"));
         assertFalse(state.getBoolean("current"));
         assertNotNull(state.getString("withdrawnAt"));
-        var history = all.getJsonArray("history");
+        var history = history("crm-sync");
         assertEquals(1, history.size());
-        JsonObject record = history.getJsonObject(0);
+        JsonObject record = history.get(0);
         assertEquals("WITHDRAWN", record.getString("status"));
         assertEquals("bot", record.getString("endedBy"));
         assertEquals(state.getString("withdrawnAt"), record.getString("endedAt"));
         assertEquals("message m-17: customer clicked 'Yes, hand me over'", record.getString("evidence"));
 
         // withdrawing again is harmless; granting again starts a new record beside the old one
-        assertEquals(204, api.delete(consents("support-handoff"), Api.BOT).status());
-        api.put(consents("support-handoff"), Api.ADMIN, GRANT);
-        var again = api.get(consents(null), Api.BOT).json();
-        assertEquals(2, again.getJsonArray("history").size());
-        assertEquals("GRANTED", stateOf(again, "support-handoff").getString("status"));
-        assertEquals("admin", again.getJsonArray("history").getJsonObject(1).getString("grantedBy"));
+        assertEquals(204, api.delete(consents("crm-sync"), Api.BOT).status());
+        api.put(consents("crm-sync"), Api.ADMIN, GRANT);
+        var again = history("crm-sync");
+        assertEquals(2, again.size());
+        assertEquals("GRANTED", stateOf(api.get(consents(null), Api.BOT).json(), "crm-sync").getString("status"));
+        assertEquals("admin", again.get(1).getString("grantedBy"));
     }
 
     @Test
@@ -184,6 +205,7 @@ class ConsentsApiIT {
     @Test
     @Proves(Duty.GDPR_7_1)
     void aNoticeVersionThatIsNotCurrentIsRefused() {
+        handedOff();
         var reply = api.put(consents("crm-sync"), Api.BOT, GRANT.replace("2026-11", "2019-01"));
         assertEquals(400, reply.status());
         JsonObject problem = reply.problem();
@@ -275,6 +297,7 @@ class ConsentsApiIT {
 
     @Test
     void concurrentGrantsLeaveOneLiveRecord() throws Exception {
+        handedOff();
         int callers = 8;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
         try {
@@ -301,9 +324,9 @@ class ConsentsApiIT {
         } finally {
             pool.shutdownNow();
         }
-        var history = api.get(consents(null), Api.BOT).json().getJsonArray("history");
+        var history = history("transcript-analytics");
         assertEquals(1, history.size(), "identical concurrent grants store one record: " + history);
-        assertEquals("GRANTED", history.getJsonObject(0).getString("status"));
+        assertEquals("GRANTED", history.get(0).getString("status"));
     }
 
     private static JsonObject stateOf(JsonObject all, String purpose) {

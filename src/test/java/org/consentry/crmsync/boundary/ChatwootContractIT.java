@@ -67,12 +67,11 @@ class ChatwootContractIT {
     @Test
     void aLeadAndThenItsResolvedCaseArriveOnceEachInChatwootsShapes() throws Exception {
         Api api = new Api(base);
-        Handoff handoff = new Handoff().consent(api);
-        api.put("api/v1/subjects/" + handoff.subjectId + "/consents/crm-sync", Api.BOT,
-                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"m-2\"}");
-
+        Handoff handoff = new Handoff().withConsent();
+        // the lead carries the customer's consent to crm-sync (the bot has not handed the subject off yet)
         var lead = api.post("api/v1/subjects/" + handoff.subjectId + "/crm-sync", Api.BOT,
-                "{\"name\":\"Katarzyna Wiśniewska\",\"email\":\"k.wisniewska@example.pl\",\"phone\":\"+48 601 234 567\"}");
+                "{\"name\":\"Katarzyna Wiśniewska\",\"email\":\"k.wisniewska@example.pl\",\"phone\":\"+48 601 234 567\","
+                + "\"consent\":{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"m-2\"}}");
         assertEquals(202, lead.status(), lead::toString);
         awaitDelivered(api, lead.json().getString("deliveryId"));
         JsonObject contact = contactOf(handoff.subjectId);

@@ -73,11 +73,10 @@ class CrmSyncIT {
         CRM.down();
     }
 
-    private String consent(String subject, String purpose) {
+    private void consent(String subject, String purpose) {
         var reply = api.put("api/v1/subjects/" + subject + "/consents/" + purpose, Api.BOT,
                 "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"message m-9\"}");
         assertEquals(200, reply.status(), reply::toString);
-        return subject;
     }
 
     private static List<JsonObject> bodiesFor(String subject) {
@@ -91,6 +90,12 @@ class CrmSyncIT {
 
     private String lead(String subject) {
         return "{\"name\":\"Anna Nowak\",\"email\":\"anna.nowak@example.com\",\"phone\":\"+48 600 100 200\"}";
+    }
+
+    /** A lead that carries the customer's consent to crm-sync (how a bot records it without a handoff). */
+    private static String consentedLead() {
+        return "{\"name\":\"Anna Nowak\",\"email\":\"anna.nowak@example.com\",\"phone\":\"+48 600 100 200\","
+                + "\"consent\":{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"message m-9\"}}";
     }
 
     @Test
@@ -110,8 +115,8 @@ class CrmSyncIT {
     @Test
     @Proves({Duty.GDPR_5_1_C, Duty.GDPR_32})
     void aLeadLeavesMinimisedSignedAndOnce() throws Exception {
-        String subject = consent("crm-" + UUID.randomUUID(), "crm-sync");
-        var queued = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, lead(subject));
+        String subject = "crm-" + UUID.randomUUID();
+        var queued = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, consentedLead());
         assertEquals(202, queued.status(), queued::toString);
         String deliveryId = queued.json().getString("deliveryId");
 
@@ -142,9 +147,9 @@ class CrmSyncIT {
     @Test
     @Proves(Duty.GDPR_5_1_C)
     void aResolvedCaseLeavesWithItsTranscriptRedacted() throws Exception {
-        Handoff handoff = new Handoff().consent(api);
-        consent(handoff.subjectId, "crm-sync");
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(api);
+        consent(handoff.subjectId, "crm-sync"); // in the conversation the bot handed off
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         api.post("api/v1/escalations/" + id + "/messages", Api.AGENT1,
                 "{\"text\":\"Potwierdzam zwrot na kartę 5555 5555 5555 4444, PESEL 02070803628.\"}");
@@ -172,7 +177,7 @@ class CrmSyncIT {
     @Test
     @Proves(Duty.GDPR_25)
     void resolvingWithoutConsentToCrmSyncStillResolvesButSendsNothing() throws Exception {
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(api);
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         var resolved = api.post("api/v1/escalations/" + id + "/resolve", Api.AGENT1, "");
@@ -189,8 +194,8 @@ class CrmSyncIT {
     @Test
     void theCrmDownForAWhileGetsEachDeliveryOnceWhenBack() throws Exception {
         CRM.down();
-        String subject = consent("crm-" + UUID.randomUUID(), "crm-sync");
-        String delivery = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, lead(subject)).json().getString("deliveryId");
+        String subject = "crm-" + UUID.randomUUID();
+        String delivery = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, consentedLead()).json().getString("deliveryId");
         Thread.sleep(3000);
         var pending = api.get("api/v1/crm/outbox?status=PENDING", Api.ADMIN).structure().asJsonArray()
                 .getValuesAs(JsonObject.class).stream().filter(d -> d.getString("id").equals(delivery)).findFirst().orElseThrow();
@@ -223,8 +228,8 @@ class CrmSyncIT {
             applied.add(key); // a real CRM applies a webhook-id once
             return new StandIn.Answer(200, "{}");
         });
-        String subject = consent("crm-" + UUID.randomUUID(), "crm-sync");
-        String delivery = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, lead(subject)).json().getString("deliveryId");
+        String subject = "crm-" + UUID.randomUUID();
+        String delivery = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, consentedLead()).json().getString("deliveryId");
         CRM.await(2, 10_000);
         Thread.sleep(1000);
         List<StandIn.Request> attempts = requestsFor(subject);
@@ -240,8 +245,8 @@ class CrmSyncIT {
     @Test
     void aRejectedDeliveryFailsAndAnAdminRetriesIt() throws Exception {
         CRM.answering(r -> new StandIn.Answer(400, "{\"error\":\"bad\"}"));
-        String subject = consent("crm-" + UUID.randomUUID(), "crm-sync");
-        String delivery = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, lead(subject)).json().getString("deliveryId");
+        String subject = "crm-" + UUID.randomUUID();
+        String delivery = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, consentedLead()).json().getString("deliveryId");
         CRM.await(1, 10_000);
         Thread.sleep(800);
         var failed = api.get("api/v1/crm/outbox?status=FAILED", Api.ADMIN);

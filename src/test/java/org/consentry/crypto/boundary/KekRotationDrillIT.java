@@ -56,7 +56,7 @@ class KekRotationDrillIT {
     void rotateRewrapRetireAndEveryValueStillOpensButNotUnderTheRetiredVersion() throws Exception {
         Api api = new Api(base);
         Db db = new Db(dataSource);
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(api);
         Map<String, Object> before = db.rows("SELECT kek_version, wrapped FROM subject_key WHERE subject_id = ?", handoff.subjectId).get(0);
         int old = ((Number) before.get("kek_version")).intValue();

@@ -65,7 +65,7 @@ class ErasureBacklogIT {
         try {
             seedWaitingRequests(run);
             Api api = new Api(base);
-            Handoff handoff = new Handoff().consent(api);
+            Handoff handoff = new Handoff().withConsent();
             handoff.handOff(api);
             Api.Reply accepted = api.delete("api/v1/subjects/" + handoff.subjectId, Api.ADMIN);
             assertEquals(202, accepted.status(), accepted::toString);

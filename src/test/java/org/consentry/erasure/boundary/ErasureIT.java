@@ -103,9 +103,9 @@ class ErasureIT {
     }
 
     private Customer customer(String name, String email, String phone) throws Exception {
-        Handoff handoff = new Handoff().customer(name, email, phone).consent(api);
-        grant(handoff.subjectId, "crm-sync");
+        Handoff handoff = new Handoff().customer(name, email, phone).withConsent();
         String id = handoff.handOff(api);
+        grant(handoff.subjectId, "crm-sync"); // in the conversation the bot handed off
         assertEquals(200, api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "").status());
         assertEquals(201, api.post("api/v1/escalations/" + id + "/messages", Api.AGENT1, "{\"text\":\"Zwrot zlecony.\"}").status());
         assertEquals(200, api.post("api/v1/escalations/" + id + "/resolve", Api.AGENT1, "").status());
@@ -364,7 +364,7 @@ class ErasureIT {
     @Test
     @Proves(Duty.GDPR_17)
     void aLegalHoldStopsTheErasureUntilItIsReleased() throws Exception {
-        Handoff h = new Handoff().consent(api);
+        Handoff h = new Handoff().withConsent();
         h.handOff(api);
         assertEquals(201, api.post("api/v1/subjects/" + h.subjectId + "/legal-hold", Api.ADMIN,
                 "{\"reason\":\"court order 12/2026 to preserve\"}").status());
@@ -389,7 +389,7 @@ class ErasureIT {
     @Test
     @Proves(Duty.GDPR_17)
     void erasingASubjectWithTenThousandMessages() throws Exception {
-        Handoff h = new Handoff().consent(api);
+        Handoff h = new Handoff().withConsent();
         String id = h.handOff(api);
         int extra = 10_000 - 2;
         byte[] body = new byte[300];

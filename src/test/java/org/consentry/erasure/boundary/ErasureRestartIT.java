@@ -69,7 +69,7 @@ class ErasureRestartIT {
     void anErasureAwaitingTheCrmSurvivesARestartAndCompletesOnce() throws Exception {
         deployer.deploy(APP);
         Api api = new Api(new URL("http://localhost:" + System.getProperty("it.http.port", "19080") + "/"));
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         handoff.handOff(api);
 
         Api.Reply accepted = api.delete("api/v1/subjects/" + handoff.subjectId, Api.ADMIN);

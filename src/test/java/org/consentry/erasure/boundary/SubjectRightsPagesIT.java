@@ -45,7 +45,7 @@ class SubjectRightsPagesIT {
     @Proves(Duty.GDPR_17)
     void anAdminLooksUpConsentsErasesASubjectAndChecksTheAudit() {
         Api api = new Api(base);
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         handoff.handOff(api);
         try (Browser admin = Browser.open(base)) {
             admin.signIn("admin", "admin-dev");

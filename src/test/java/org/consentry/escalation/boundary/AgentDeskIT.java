@@ -56,7 +56,7 @@ class AgentDeskIT {
             one.waitFor(By.id("queue"));
             two.waitFor(By.id("queue"));
 
-            Handoff handoff = new Handoff().says(XSS).consent(api);
+            Handoff handoff = new Handoff().says(XSS).withConsent();
             String id = handoff.handOff(api);
             By inQueue = By.cssSelector("#queue li[data-id='" + id + "']");
             one.waitFor(inQueue);

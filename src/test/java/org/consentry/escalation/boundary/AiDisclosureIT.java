@@ -45,9 +45,9 @@ class AiDisclosureIT {
     void theReportListsTheConversationsWithoutARecordedDisclosure() {
         Api api = new Api(base);
         Instant from = Instant.now().minusSeconds(1);
-        Handoff shown = new Handoff().aiDisclosure(true).consent(api);
-        Handoff notShown = new Handoff().aiDisclosure(false).consent(api);
-        Handoff silent = new Handoff().consent(api);
+        Handoff shown = new Handoff().aiDisclosure(true).withConsent();
+        Handoff notShown = new Handoff().aiDisclosure(false).withConsent();
+        Handoff silent = new Handoff().withConsent();
         String shownId = shown.handOff(api);
         String notShownId = notShown.handOff(api);
         String silentId = silent.handOff(api);
@@ -70,7 +70,7 @@ class AiDisclosureIT {
     @Test
     void aClaimRecordsThatAHumanJoinedAndTheBotIsTold() {
         Api api = new Api(base);
-        Handoff handoff = new Handoff().aiDisclosure(true).consent(api);
+        Handoff handoff = new Handoff().aiDisclosure(true).withConsent();
         String id = handoff.handOff(api);
         JsonObject before = api.post("api/v1/escalations/" + id + "/messages", Api.BOT, "{\"text\":\"Halo?\"}").json();
         assertFalse(before.containsKey("humanJoinedAt"), "no human yet: " + before);

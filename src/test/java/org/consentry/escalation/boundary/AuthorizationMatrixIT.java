@@ -68,13 +68,13 @@ class AuthorizationMatrixIT {
             for (var caller : expectation.getValue().entrySet()) {
                 // a fresh escalation per cell, claimed by the owner where the cell needs one
                 String name = expectation.getKey();
-                String id = new Handoff().consent(api).handOff(api);
+                String id = new Handoff().withConsent().handOff(api);
                 boolean claimFirst = !name.equals("handoff") && !name.equals("queue")
                         && (!name.equals("claim") || caller.getKey().equals(OTHER));
                 if (claimFirst) {
                     api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
                 }
-                Endpoint endpoint = endpoint(expectation.getKey(), id, new Handoff().consent(api));
+                Endpoint endpoint = endpoint(expectation.getKey(), id, new Handoff().withConsent());
                 int status = call(api, endpoint, user(caller.getKey()));
                 if (status != caller.getValue()) {
                     mismatches.add(endpoint.name() + " as " + caller.getKey() + ": expected " + caller.getValue() + ", got " + status);

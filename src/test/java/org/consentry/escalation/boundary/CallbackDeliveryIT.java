@@ -61,7 +61,7 @@ class CallbackDeliveryIT {
             port = probe.getLocalPort();
         }
         Api api = new Api(base);
-        Handoff handoff = new Handoff().consent(api).callback("http://localhost:" + port + "/bot/hook");
+        Handoff handoff = new Handoff().withConsent().callback("http://localhost:" + port + "/bot/hook");
         String id = handoff.handOff(api);
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         var reply = api.post("api/v1/escalations/" + id + "/messages", Api.AGENT1, "{\"text\":\"Zwrot zlecony, dziękuję.\"}");

@@ -44,7 +44,7 @@ class ClaimRaceIT {
     void exactlyOneAgentWins() throws Exception {
         Api api = new Api(base);
         for (int round = 0; round < 3; round++) {
-            String id = new Handoff().consent(api).handOff(api);
+            String id = new Handoff().withConsent().handOff(api);
             ExecutorService pool = Executors.newFixedThreadPool(AGENTS);
             try {
                 CountDownLatch start = new CountDownLatch(1);

@@ -54,14 +54,14 @@ class EscalationsApiIT {
         var audit = api.get("api/v1/audit?subjectId=" + handoff.subjectId, Api.ADMIN).structure().asJsonArray();
         assertEquals(1, audit.size());
         assertEquals("DENIED", audit.getJsonObject(0).getString("outcome"));
-        handoff.consent(api);
+        handoff.withConsent();
         assertEquals(201, api.post("api/v1/escalations", Api.BOT, handoff.json()).status(),
                 "the conversation was not stored by the refused call");
     }
 
     @Test
     void aHandoffIsCreatedOnceAndARetryReturnsIt() {
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         var first = api.post("api/v1/escalations", Api.BOT, handoff.json());
         assertEquals(201, first.status(), first::toString);
         String id = first.json().getString("id");
@@ -81,7 +81,7 @@ class EscalationsApiIT {
     @Proves(Duty.GDPR_5_1_C)
     void theQueueShowsNoPersonalData() {
         String marker = UUID.randomUUID().toString();
-        Handoff handoff = new Handoff().about("pl", "Podwójne obciążenie karty " + marker).consent(api);
+        Handoff handoff = new Handoff().about("pl", "Podwójne obciążenie karty " + marker).withConsent();
         String id = handoff.handOff(api);
         // found by its own reason: the queue may hold any number of older chats (a server in use, an earlier run)
         var queue = api.get("api/v1/escalations?status=WAITING&reason=" + marker, Api.AGENT2);
@@ -102,7 +102,7 @@ class EscalationsApiIT {
     @Test
     @Proves({Duty.GDPR_25, Duty.GDPR_32})
     void theWholeConversationFromHandoffToResolve() {
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(api);
 
         var claimed = api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
@@ -180,7 +180,7 @@ class EscalationsApiIT {
     /** Found by EndpointFuzzIT: such a reveal answered 200 without a value and counted against the limit. */
     @Test
     void revealingAValueTheCustomerNeverGaveIsNotFoundAndNotAnOpening() {
-        Handoff handoff = new Handoff().customer("Jan Nowak", "jan.nowak@example.org", null).consent(api);
+        Handoff handoff = new Handoff().customer("Jan Nowak", "jan.nowak@example.org", null).withConsent();
         String id = handoff.handOff(api);
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         var phone = api.post("api/v1/escalations/" + id + "/reveal", Api.AGENT1,
@@ -197,7 +197,7 @@ class EscalationsApiIT {
 
     @Test
     void aWaitingConversationLetsTheBotAnswer() {
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(api);
         var fromBot = api.post("api/v1/escalations/" + id + "/messages", Api.BOT, "{\"text\":\"Jestem nadal\"}");
         assertEquals("WAITING", fromBot.json().getString("status"));
@@ -208,7 +208,7 @@ class EscalationsApiIT {
     @Test
     @Proves(Duty.GDPR_7_3)
     void consentWithdrawnAfterTheHandoffStopsFurtherMessages() {
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(api);
         api.delete("api/v1/subjects/" + handoff.subjectId + "/consents/support-handoff", Api.BOT);
         var reply = api.post("api/v1/escalations/" + id + "/messages", Api.BOT, "{\"text\":\"Mój numer 601 234 567\"}");
@@ -218,17 +218,17 @@ class EscalationsApiIT {
 
     @Test
     void limitsAreEnforcedWithProblemsThatNameThem() {
-        Handoff tooLong = new Handoff().consent(api).lines(250);
+        Handoff tooLong = new Handoff().withConsent().lines(250);
         var many = api.post("api/v1/escalations", Api.BOT, tooLong.json());
         assertEquals(413, many.status(), many::toString);
         assertEquals("transcript", many.problem().getString("field"));
 
-        Handoff bigLine = new Handoff().consent(api).lineChars(5000);
+        Handoff bigLine = new Handoff().withConsent().lineChars(5000);
         var big = api.post("api/v1/escalations", Api.BOT, bigLine.json());
         assertEquals(400, big.status(), big::toString);
         assertEquals("transcript[2].text", big.problem().getString("field"));
 
-        Handoff external = new Handoff().consent(api).callback("https://attacker.example/hook");
+        Handoff external = new Handoff().withConsent().callback("https://attacker.example/hook");
         var ssrf = api.post("api/v1/escalations", Api.BOT, external.json());
         assertEquals(400, ssrf.status());
         assertTrue(ssrf.problem().getString("type").endsWith("callback-not-allowed"));

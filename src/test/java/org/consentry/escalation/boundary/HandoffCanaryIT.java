@@ -51,7 +51,7 @@ class HandoffCanaryIT {
     void knownPersonalDataAppearsNowhereButInItsReveal() throws Exception {
         Api api = new Api(base);
         List<Api.Reply> responses = new ArrayList<>();
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         Api.Reply created = api.post("api/v1/escalations", Api.BOT, handoff.json());
         assertEquals(201, created.status(), created::toString);
         responses.add(created);

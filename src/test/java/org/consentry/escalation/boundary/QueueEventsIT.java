@@ -36,7 +36,7 @@ class QueueEventsIT {
         Api api = new Api(base);
         try (EventStream events = EventStream.open(api, Api.AGENT2, null)) {
             Thread.sleep(700); // subscribed before the handoff
-            Handoff handoff = new Handoff().consent(api);
+            Handoff handoff = new Handoff().withConsent();
             String id = handoff.handOff(api);
             EventStream.Event waiting = events.next(id, "escalation.waiting", 10);
             assertTrue(waiting.data().contains("\"status\":\"WAITING\""), waiting::toString);

@@ -158,7 +158,7 @@ class QueuePagingIT {
             List<String> created = Collections.synchronizedList(new ArrayList<>());
             for (int i = 0; i < count; i++) {
                 // one after another per worker, so that creation order is the order of the list below
-                ids.add(pool.submit(() -> new Handoff().about(language, reason).consent(api).handOff(api)));
+                ids.add(pool.submit(() -> new Handoff().about(language, reason).withConsent().handOff(api)));
             }
             for (Future<String> id : ids) {
                 created.add(id.get());

@@ -99,12 +99,13 @@ class EndpointFuzzIT {
         assertEquals(200, ready.status(), ready::toString);
     }
 
-    /** A subject with consent to the handoff, so that generated handoffs get past the consent guard. */
+    /**
+     * A subject the bot handed off with its consent to the handoff inside, so that generated handoffs get
+     * past the consent guard and generated grants past the bot's scope (its own conversations' subjects).
+     */
     private static String subject(Api api) {
         String subject = "fuzz-" + UUID.randomUUID();
-        Api.Reply granted = api.put("api/v1/subjects/" + subject + "/consents/support-handoff", Api.BOT,
-                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"fuzz setup\"}");
-        assertEquals(200, granted.status(), granted::toString);
+        handOff(api, subject, ",\"consent\":{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"fuzz setup\"}");
         return subject;
     }
 
@@ -114,16 +115,20 @@ class EndpointFuzzIT {
      * tests need.
      */
     private static String escalation(Api api, String subject, boolean claimed) {
-        Api.Reply created = api.post("api/v1/escalations", Api.BOT, """
-                {"conversationId":"conv-%s","subjectId":"%s","language":"en","reason":"fuzzing","customer":{},
-                 "transcript":[{"from":"CUSTOMER","text":"I need a human, please.","at":"2026-11-29T10:00:00Z"}]}"""
-                .formatted(UUID.randomUUID(), subject));
-        assertEquals(201, created.status(), created::toString);
-        String id = created.json().getString("id");
+        String id = handOff(api, subject, "");
         if (claimed) {
             assertEquals(200, api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "").status());
         }
         return id;
+    }
+
+    private static String handOff(Api api, String subject, String more) {
+        Api.Reply created = api.post("api/v1/escalations", Api.BOT, """
+                {"conversationId":"conv-%s","subjectId":"%s","language":"en","reason":"fuzzing","customer":{},
+                 "transcript":[{"from":"CUSTOMER","text":"I need a human, please.","at":"2026-11-29T10:00:00Z"}]%s}"""
+                .formatted(UUID.randomUUID(), subject, more));
+        assertEquals(201, created.status(), created::toString);
+        return created.json().getString("id");
     }
 
     /**

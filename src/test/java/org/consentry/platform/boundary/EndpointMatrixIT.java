@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every operation of the OpenAPI document (so a new endpoint is in the matrix the day it is added)
  * against every kind of caller: nobody, the bot, the agent who holds the escalation, another agent, an
- * admin. Nobody gets 401 except on the public privacy notice; a role the operation's x-roles do not
+ * admin, the CRM's service account (role crm, which reports a relationship's end and nothing else). Nobody gets 401 except on the public privacy notice; a role the operation's x-roles do not
  * name gets 403; another agent gets 404 on every path of an escalation someone else holds, as if it did
  * not exist (no broken object-level authorisation), except the claim, whose contract is 409; a caller
  * the operation allows never gets 401 or 403, nor a 5xx. Every cell gets fresh data (its own subject,
@@ -60,7 +60,7 @@ class EndpointMatrixIT {
     /** Who calls: the role, and the dev user. */
     enum Caller {
         ANONYMOUS(null, Api.ANONYMOUS), BOT("bot", Api.BOT), OWNER("agent", Api.AGENT1), OTHER_AGENT("agent", Api.AGENT2),
-        ADMIN("admin", Api.ADMIN);
+        ADMIN("admin", Api.ADMIN), CRM("crm", Api.CRM);
 
         final String role;
         final String user;
@@ -72,16 +72,19 @@ class EndpointMatrixIT {
     }
 
     /** What an allowed caller gets where the fixture makes the outcome certain (the escalation flow). */
-    static final Map<String, Map<Caller, Integer>> SUCCESS = Map.of(
-            "POST /api/v1/escalations", Map.of(Caller.BOT, 201),
-            "GET /api/v1/escalations", Map.of(Caller.OWNER, 200, Caller.OTHER_AGENT, 200, Caller.ADMIN, 200),
-            "POST /api/v1/escalations/{id}/claim", Map.of(Caller.OWNER, 200),
-            "GET /api/v1/escalations/{id}", Map.of(Caller.OWNER, 200, Caller.ADMIN, 200),
-            "POST /api/v1/escalations/{id}/reveal", Map.of(Caller.OWNER, 200),
-            "POST /api/v1/escalations/{id}/messages", Map.of(Caller.BOT, 201, Caller.OWNER, 201),
-            "GET /api/v1/escalations/{id}/messages", Map.of(Caller.BOT, 200),
-            "GET /api/v1/escalations/events", Map.of(Caller.OWNER, 200, Caller.OTHER_AGENT, 200, Caller.ADMIN, 200),
-            "POST /api/v1/escalations/{id}/resolve", Map.of(Caller.OWNER, 200));
+    static final Map<String, Map<Caller, Integer>> SUCCESS = Map.ofEntries(
+            Map.entry("POST /api/v1/escalations", Map.of(Caller.BOT, 201)),
+            Map.entry("GET /api/v1/escalations", Map.of(Caller.OWNER, 200, Caller.OTHER_AGENT, 200, Caller.ADMIN, 200)),
+            Map.entry("POST /api/v1/escalations/{id}/claim", Map.of(Caller.OWNER, 200)),
+            Map.entry("GET /api/v1/escalations/{id}", Map.of(Caller.OWNER, 200, Caller.ADMIN, 200)),
+            Map.entry("POST /api/v1/escalations/{id}/reveal", Map.of(Caller.OWNER, 200)),
+            Map.entry("POST /api/v1/escalations/{id}/messages", Map.of(Caller.BOT, 201, Caller.OWNER, 201)),
+            Map.entry("GET /api/v1/escalations/{id}/messages", Map.of(Caller.BOT, 200)),
+            Map.entry("GET /api/v1/escalations/events", Map.of(Caller.OWNER, 200, Caller.OTHER_AGENT, 200, Caller.ADMIN, 200)),
+            Map.entry("POST /api/v1/escalations/{id}/resolve", Map.of(Caller.OWNER, 200)),
+            // the bot handed the cell's subject off, so it may record more of its consents
+            Map.entry("PUT /api/v1/subjects/{subjectId}/consents/{purpose}", Map.of(Caller.BOT, 200, Caller.ADMIN, 200)),
+            Map.entry("POST /api/v1/subjects/{subjectId}/relationship-end", Map.of(Caller.CRM, 200)));
 
     static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -228,10 +231,10 @@ class EndpointMatrixIT {
         boolean needsSubject = operation.path().contains("{subjectId}") || heldByTheOwner(operation)
                 || operation.path().equals("/api/v1/escalations");
         if (needsSubject) {
-            handoff.consent(api);
-            grant(handoff.subjectId, "crm-sync");
+            handoff.withConsent();
             if (operation.path().contains("{subjectId}")) {
                 handoff.handOff(api); // data on the subject to export, rectify or erase
+                grant(handoff.subjectId, "crm-sync"); // the bot's own conversation: a lead may follow
             }
         }
         Map<String, String> values = new HashMap<>();

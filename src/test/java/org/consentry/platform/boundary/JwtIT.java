@@ -3,6 +3,7 @@ package org.consentry.platform.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.security.KeyPair;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.Handoff;
 import org.consentry.testing.Tokens;
 import org.consentry.testing.evidence.Duty;
 import org.consentry.testing.evidence.Proves;
@@ -47,7 +49,12 @@ class JwtIT {
     @Proves(Duty.GDPR_32)
     void theRolesClaimNamesTheRoleAndTheUpnTheCaller() {
         Api api = new Api(base);
-        String subject = "jwt-" + UUID.randomUUID();
+        // the bot named by the token hands the conversation off (the consent inside), so it may add consents
+        Handoff handoff = new Handoff().withConsent();
+        var handedOff = api.send(bearer(api, "api/v1/escalations", token(TRUSTED, ISSUER, "crm-bot-7", List.of("bot"), 300))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(handoff.json())));
+        assertEquals(201, handedOff.status(), handedOff::toString);
+        String subject = handoff.subjectId;
         var grant = api.send(bearer(api, "api/v1/subjects/" + subject + "/consents/crm-sync",
                 token(TRUSTED, ISSUER, "crm-bot-7", List.of("bot"), 300))
                 .header("Content-Type", "application/json")
@@ -58,7 +65,8 @@ class JwtIT {
         var read = api.send(bearer(api, "api/v1/subjects/" + subject + "/consents",
                 token(TRUSTED, ISSUER, "dpo-1", List.of("admin"), 300)).GET());
         assertEquals(200, read.status(), read::toString);
-        assertEquals(1, read.json().getJsonArray("history").size());
+        assertEquals(List.of("crm-bot-7", "crm-bot-7"), read.json().getJsonArray("history").getValuesAs(JsonObject.class)
+                .stream().map(r -> r.getString("grantedBy")).toList());
     }
 
     /** Finding 1: a group named "admin" that the identity provider issues for another application. */

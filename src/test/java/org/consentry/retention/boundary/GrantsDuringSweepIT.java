@@ -118,10 +118,14 @@ class GrantsDuringSweepIT {
         }
     }
 
+    /**
+     * An admin's grant (from a paper form): the ledger's write path that a bot's grant takes too, on
+     * subjects no bot handed off (a bot may record consents only for its own conversations' subjects).
+     */
     private static long[] grant(Api api, String subject) {
         long started = System.nanoTime();
-        Api.Reply reply = api.put("api/v1/subjects/" + subject + "/consents/support-handoff", Api.BOT,
-                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"message m-1\"}");
+        Api.Reply reply = api.put("api/v1/subjects/" + subject + "/consents/support-handoff", Api.ADMIN,
+                "{\"noticeVersion\":\"2026-11\",\"channel\":\"paper-form\",\"evidence\":\"paper form PF-1\"}");
         long took = System.nanoTime() - started;
         if (reply.status() != 200 || !"GRANTED".equals(reply.json().getString("status"))
                 || !subject.equals(reply.json().getString("subjectId"))) {

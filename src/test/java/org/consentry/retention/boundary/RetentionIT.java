@@ -136,7 +136,7 @@ class RetentionIT {
 
     @Test
     void theListenerStampsEachCategoryAndClocksRestartWhenTheyShould() throws Exception {
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(api);
 
         Map<String, Object> escalation = db.rows("SELECT created_at, retention_start, retain_until FROM escalation WHERE id = ?", id).get(0);
@@ -182,10 +182,9 @@ class RetentionIT {
     @Test
     void contactDataWaitsForTheRelationshipToEndAndDeliveriesForTheirEnd() throws Exception {
         String subject = "lead-" + UUID.randomUUID();
-        assertEquals(200, api.put("api/v1/subjects/" + subject + "/consents/crm-sync", Api.BOT,
-                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"message m-2\"}").status());
         Api.Reply lead = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT,
-                "{\"name\":\"Ewa Lis\",\"email\":\"ewa.lis@example.pl\",\"phone\":\"+48 602 111 222\"}");
+                "{\"name\":\"Ewa Lis\",\"email\":\"ewa.lis@example.pl\",\"phone\":\"+48 602 111 222\","
+                + "\"consent\":{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"message m-2\"}}");
         assertTrue(lead.status() < 300, lead::toString);
         String delivery = lead.json().getString("deliveryId");
         Eventually.until("the lead is delivered", Duration.ofSeconds(20), () -> "DELIVERED".equals(
@@ -200,7 +199,7 @@ class RetentionIT {
             assertNull(rows.get(0).get("retain_until"), table + ": kept while the relationship lasts");
         }
 
-        Api.Reply ended = api.post("api/v1/subjects/" + subject + "/relationship-end", Api.ADMIN, "");
+        Api.Reply ended = api.post("api/v1/subjects/" + subject + "/relationship-end", Api.CRM, "");
         assertEquals(200, ended.status(), ended::toString);
         Instant endedAt = Instant.parse(ended.json().getString("endedAt"));
         assertEquals(1, ended.json().getJsonObject("stamped").getInt("crm_contact"));
@@ -211,13 +210,14 @@ class RetentionIT {
             assertEquals(plus(at(row.get("retention_start")), "P30D"), at(row.get("retain_until")), table + ": P30D after the end");
         }
         assertEquals(403, api.post("api/v1/subjects/" + subject + "/relationship-end", Api.BOT, "").status());
+        assertEquals(403, api.post("api/v1/subjects/" + subject + "/relationship-end", Api.ADMIN, "").status());
         assertFalse(db.rows("SELECT id FROM audit_event WHERE action = 'retention.relationship-end' AND detail LIKE ?",
                 "%crm_contact=1%").isEmpty(), "the relationship's end is audited");
     }
 
     @Test
     void aPolicyChangeIsValidatedAuditedAndReStampsStoredRows() throws Exception {
-        String id = new Handoff().consent(api).handOff(api);
+        String id = new Handoff().withConsent().handOff(api);
         Api.Reply changed = api.put("api/v1/retention/policies/transcript", Api.ADMIN, "{\"period\":\"P30D\",\"action\":\"DELETE\"}");
         try {
             assertEquals(200, changed.status(), changed::toString);
@@ -241,7 +241,7 @@ class RetentionIT {
             assertTrue(notice.getJsonArray("dataCategories").getValuesAs(JsonObject.class).stream()
                     .anyMatch(c -> c.getString("id").equals("transcript") && c.getString("retention").equals("P30D")),
                     "the privacy notice tells the policy in force");
-            String newId = new Handoff().consent(api).handOff(api);
+            String newId = new Handoff().withConsent().handOff(api);
             Map<String, Object> fresh = db.rows("SELECT sent_at, retain_until FROM escalation_message WHERE escalation_id = ?", newId).get(0);
             assertEquals(plus(at(fresh.get("sent_at")), "P30D"), at(fresh.get("retain_until")), "new rows get the new policy");
 
@@ -273,9 +273,9 @@ class RetentionIT {
 
     @Test
     void aSweepRemovesExactlyWhatIsDueSparesHeldSubjectsAndNothingIsServedAfterwards() throws Exception {
-        Handoff plain = new Handoff().consent(api);
+        Handoff plain = new Handoff().withConsent();
         String plainId = plain.handOff(api);
-        Handoff held = new Handoff().consent(api);
+        Handoff held = new Handoff().withConsent();
         String heldId = held.handOff(api);
         Api.Reply hold = api.post("api/v1/subjects/" + held.subjectId + "/legal-hold", Api.ADMIN, "{\"reason\":\"dispute over a refund, case 2026/117\"}");
         assertEquals(201, hold.status(), hold::toString);
@@ -319,7 +319,7 @@ class RetentionIT {
     @Test
     void aSweepStoppedHalfWayIsResumedAndABatchWithoutTheLockChangesNothing() throws Exception {
         for (int i = 0; i < 3; i++) {
-            new Handoff().lines(10).consent(api).handOff(api);
+            new Handoff().lines(10).withConsent().handOff(api);
         }
         MovableClock.moveBy(Duration.ofDays(91));
         Instant now = clock.instant();
@@ -354,7 +354,7 @@ class RetentionIT {
     @Test
     void twoSweepsAtOnceHandleEachRowOnce() throws Exception {
         for (int i = 0; i < 4; i++) {
-            new Handoff().lines(12).consent(api).handOff(api);
+            new Handoff().lines(12).withConsent().handOff(api);
         }
         MovableClock.moveBy(Duration.ofDays(91));
         long due = expected(clock.instant()).dueTotal();

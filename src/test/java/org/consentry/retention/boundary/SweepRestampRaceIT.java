@@ -80,7 +80,7 @@ class SweepRestampRaceIT {
     @Test
     void aRowReStampedWhileTheBatchWaitsForItIsNeitherAnonymisedNorStrippedOfItsTranscript() throws Exception {
         Db db = new Db(dataSource);
-        Handoff handoff = new Handoff().consent(new Api(base));
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(new Api(base));
         Timestamp later = raceReStampAgainstABatch(db, Escalation.class, "escalation", id);
 
@@ -98,7 +98,8 @@ class SweepRestampRaceIT {
     void aConsentRecordReStampedWhileTheBatchWaitsForItIsNotAnonymised() throws Exception {
         Db db = new Db(dataSource);
         Api api = new Api(base);
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
+        handoff.handOff(api); // the consent travels inside the handoff
         assertEquals(204, api.delete("api/v1/subjects/" + handoff.subjectId + "/consents/support-handoff", Api.BOT).status());
         Object id = db.rows("SELECT id FROM consent_record WHERE subject_id = ?", handoff.subjectId).get(0).get("id");
         Timestamp later = raceReStampAgainstABatch(db, ConsentRecord.class, "consent_record", id);

@@ -58,7 +58,7 @@ class SweepThroughputIT {
         Db db = new Db(dataSource);
         boolean postgres = db.isPostgres();
         int rows = postgres ? 100_000 : 20_000;
-        Handoff handoff = new Handoff().consent(new Api(base));
+        Handoff handoff = new Handoff().withConsent();
         String escalation = handoff.handOff(new Api(base));
         sweeper.sweep(); // nothing else due, and the code paths warm
         seed(postgres, escalation, handoff.subjectId, 10_000, 0);
