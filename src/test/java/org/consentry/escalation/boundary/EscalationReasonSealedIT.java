@@ -81,7 +81,7 @@ class EscalationReasonSealedIT {
 
         try (EventStream one = EventStream.open(api, Api.AGENT1, before);
              EventStream two = EventStream.open(api, Api.AGENT2, before)) {
-            Handoff handoff = new Handoff().about("pl", "Zwrot na " + email + " " + marker).consent(api);
+            Handoff handoff = new Handoff().about("pl", "Zwrot na " + email + " " + marker).withConsent();
             String id = handoff.handOff(api);
 
             // at rest: no column of the row, nor any feed event, holds the reason or a piece of it
@@ -142,7 +142,7 @@ class EscalationReasonSealedIT {
         Api api = new Api(base);
         Db db = new Db(dataSource);
         String marker = "legacy" + UUID.randomUUID().toString().replace("-", "");
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(api);
         db.update("UPDATE escalation SET reason = ?, reason_sealed = NULL, reason_words = NULL WHERE id = ?",
                 "Zwrot [EMAIL] " + marker, id);

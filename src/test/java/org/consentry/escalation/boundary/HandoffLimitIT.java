@@ -49,7 +49,7 @@ class HandoffLimitIT {
         String client = Tokens.token("bot-client-" + UUID.randomUUID(), "bot");
         List<Handoff> handoffs = new ArrayList<>();
         for (int i = 0; i <= LIMIT; i++) {
-            handoffs.add(new Handoff().about("pl", "Reklamacja " + marker).consent(api));
+            handoffs.add(new Handoff().about("pl", "Reklamacja " + marker).withConsent());
         }
         for (int i = 0; i < LIMIT; i++) {
             var created = post(api, client, handoffs.get(i));

@@ -50,7 +50,7 @@ class RevealLimitAtomicIT {
     @Test
     void fiftyParallelRevealsNeverExceedTheLimit() throws Exception {
         Api api = new Api(base);
-        Handoff handoff = new Handoff().consent(api);
+        Handoff handoff = new Handoff().withConsent();
         String id = handoff.handOff(api);
         // an agent of its own (MP JWT), so that no other test's reveals count against this one's limit
         String token = Tokens.token("agent-reveals-" + UUID.randomUUID(), "agent");

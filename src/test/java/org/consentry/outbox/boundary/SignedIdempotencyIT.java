@@ -100,7 +100,7 @@ class SignedIdempotencyIT {
 
     @Test
     void anAgentReplyReplayedUnderAnotherWebhookIdFailsVerification() throws Exception {
-        Handoff handoff = new Handoff().consent(api).callback(BOT.url("/bot/hook"));
+        Handoff handoff = new Handoff().withConsent().callback(BOT.url("/bot/hook"));
         String id = handoff.handOff(api);
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         var reply = api.post("api/v1/escalations/" + id + "/messages", Api.AGENT1, "{\"text\":\"Zwrot zlecony.\"}");
