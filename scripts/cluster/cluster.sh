@@ -11,10 +11,12 @@
 #   scripts/cluster/cluster.sh start N      start server N again and wait until it is ready
 #   scripts/cluster/cluster.sh status
 #
-# Ports: node1 http 19181, node2 http 19182, nginx 19180. PostgreSQL: a running cluster on localhost:5432
-# with the role consentry (password consentry-dev) and the database $DB_NAME (default consentry_cluster),
-# which `up` creates when it is missing. Settings for both servers: ENVFILE, lines of NAME=value
-# (MicroProfile Config names in upper case with underscores), e.g. a short sweep interval.
+# Ports: node1 http 19181, node2 http 19182, nginx 19180 and, terminating TLS, 19183 (a self-signed
+# certificate for localhost that `up` makes anew in target/cluster/nginx/tls). PostgreSQL: a running
+# cluster on localhost:5432 with the role consentry (password consentry-dev) and the database $DB_NAME
+# (default consentry_cluster), which `up` creates when it is missing. Settings for both servers:
+# ENVFILE, lines of NAME=value (MicroProfile Config names in upper case with underscores), e.g. a short
+# sweep interval.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -23,6 +25,7 @@ TEMPLATE=$WLP/usr/servers/${IT_SERVER:-consentryIT}
 CLUSTER=$ROOT/target/cluster
 DB_NAME=${DB_NAME:-consentry_cluster}
 LB_PORT=${LB_PORT:-19180}
+LB_TLS_PORT=${LB_TLS_PORT:-19183}
 KEYSTORE=$CLUSTER/kek.p12
 PORTS=(0 19181 19182)
 
@@ -88,9 +91,22 @@ start() { # n
   echo "node$1 ready on http://localhost:$(port "$1")"
 }
 
+tls_certificate() { # nginx's: self-signed, for localhost, made anew at every `up`, never outside target/
+  local dir=$CLUSTER/nginx/tls
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=localhost" \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$dir/key.pem" -out "$dir/cert.pem" 2>/dev/null ||
+    die "openssl could not make nginx's certificate"
+  chmod 600 "$dir/key.pem"
+}
+
 nginx_up() {
   command -v nginx >/dev/null || die "nginx is missing: apt-get install nginx-light"
+  command -v openssl >/dev/null || die "openssl is missing: apt-get install openssl"
   mkdir -p "$CLUSTER/nginx/logs" "$CLUSTER/nginx/tmp"
+  tls_certificate
   cat > "$CLUSTER/nginx/nginx.conf" <<CONF
 worker_processes 1;
 pid $CLUSTER/nginx/nginx.pid;
@@ -109,24 +125,36 @@ http {
     server 127.0.0.1:$(port 2) max_fails=1 fail_timeout=5s;
     keepalive 32;
   }
+  # for both listeners: the servers get plain HTTP and the scheme the browser used in X-Forwarded-Proto
+  # (Consentry does not believe it: its same-origin check compares with consentry.http.public-origin)
+  proxy_http_version 1.1;
+  proxy_set_header Connection "";
+  proxy_set_header Host \$http_host;
+  proxy_set_header X-Forwarded-For \$remote_addr;
+  proxy_set_header X-Forwarded-Proto \$scheme;
+  # server-sent events pass through unbuffered and stay open
+  proxy_buffering off;
+  proxy_read_timeout 1h;
+  proxy_next_upstream error timeout;
   server {
     listen 127.0.0.1:$LB_PORT;
     location / {
       proxy_pass http://consentry;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$http_host;
-      proxy_set_header X-Forwarded-For \$remote_addr;
-      # server-sent events pass through unbuffered and stay open
-      proxy_buffering off;
-      proxy_read_timeout 1h;
-      proxy_next_upstream error timeout;
+    }
+  }
+  server {
+    listen 127.0.0.1:$LB_TLS_PORT ssl;
+    ssl_certificate $CLUSTER/nginx/tls/cert.pem;
+    ssl_certificate_key $CLUSTER/nginx/tls/key.pem;
+    ssl_protocols TLSv1.2 TLSv1.3;
+    location / {
+      proxy_pass http://consentry;
     }
   }
 }
 CONF
   nginx -c "$CLUSTER/nginx/nginx.conf" -p "$CLUSTER/nginx"
-  echo "nginx on http://localhost:$LB_PORT"
+  echo "nginx on http://localhost:$LB_PORT and https://localhost:$LB_TLS_PORT"
 }
 
 case "${1:-}" in
@@ -161,7 +189,9 @@ case "${1:-}" in
       curl -sf -o /dev/null "http://localhost:$(port "$n")/health/ready" && echo "node$n ready" || echo "node$n down"
     done
     curl -sf -o /dev/null "http://localhost:$LB_PORT/health/ready" && echo "nginx up" || echo "nginx down"
+    curl -sf -o /dev/null --cacert "$CLUSTER/nginx/tls/cert.pem" "https://localhost:$LB_TLS_PORT/health/ready" &&
+      echo "nginx TLS up" || echo "nginx TLS down"
     ;;
   *)
-    sed -n '2,18p' "$0"; exit 2 ;;
+    sed -n '2,19p' "$0"; exit 2 ;;
 esac

@@ -1,14 +1,23 @@
 package org.consentry.cluster;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.consentry.testing.Api;
 import org.consentry.testing.Db;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -20,6 +29,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class Cluster {
 
     static final URL NGINX = url(19180);
+    /** nginx's TLS listener; the servers know it as their public origin (scripts/cluster/test.env). */
+    static final URL NGINX_TLS = url("https", 19183);
+    static final String PUBLIC_ORIGIN = "https://localhost:19183";
+    /** The self-signed certificate cluster.sh made for nginx at `up`. */
+    static final Path NGINX_CERTIFICATE = Path.of("target/cluster/nginx/tls/cert.pem");
     static final URL NODE1 = url(19181);
     static final URL NODE2 = url(19182);
     static final String DB_NAME = System.getenv().getOrDefault("DB_NAME", "consentry_cluster");
@@ -33,6 +47,22 @@ final class Cluster {
 
     static Api api(URL url) {
         return new Api(url);
+    }
+
+    /** nginx over TLS, trusting nothing but the certificate cluster.sh made for it. */
+    static Api tls() {
+        try (InputStream pem = Files.newInputStream(NGINX_CERTIFICATE)) {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("nginx", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return new Api(NGINX_TLS, HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new AssertionError("no TLS client for nginx (was cluster.sh up run?): " + e, e);
+        }
     }
 
     /** Plain JDBC on the shared database, past both servers. */
@@ -87,8 +117,12 @@ final class Cluster {
     }
 
     private static URL url(int port) {
+        return url("http", port);
+    }
+
+    private static URL url(String scheme, int port) {
         try {
-            return new URL("http://localhost:" + port + "/");
+            return new URL(scheme + "://localhost:" + port + "/");
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
