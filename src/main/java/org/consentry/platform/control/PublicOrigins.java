@@ -48,7 +48,7 @@ public class PublicOrigins {
         Set<WebOrigin> parsed = new LinkedHashSet<>();
         for (String entry : settings.list(KEY)) {
             WebOrigin.parse(entry).ifPresentOrElse(parsed::add, () -> settings.problem(KEY + ": '" + entry
-                            + "' is not an origin (scheme://host[:port], http or https, no path, not even /)"));
+                    + "' is not an origin (scheme://host[:port], http or https, no path, not even /)"));
         }
         settings.verify("public origin");
         return Set.copyOf(parsed);
