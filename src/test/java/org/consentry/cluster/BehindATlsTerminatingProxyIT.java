@@ -80,7 +80,7 @@ class BehindATlsTerminatingProxyIT {
 
     /** A chat waiting in the queue, handed over by the bot (no browser: no Origin). */
     private String waiting() {
-        return new Handoff().consent(lb).handOff(lb);
+        return new Handoff().withConsent().handOff(lb);
     }
 
     private static HttpRequest.Builder claim(Api api, String id, Map<String, String> headers) {

@@ -3,7 +3,6 @@ package org.consentry.cluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.consentry.testing.Api;
 import org.consentry.testing.Db;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -55,11 +52,7 @@ final class Cluster {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
             trusted.setCertificateEntry("nginx", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, trust.getTrustManagers(), null);
-            return new Api(NGINX_TLS, HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build());
+            return new Api(NGINX_TLS, Api.trusting(trusted));
         } catch (IOException | GeneralSecurityException e) {
             throw new AssertionError("no TLS client for nginx (was cluster.sh up run?): " + e, e);
         }
