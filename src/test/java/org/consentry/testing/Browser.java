@@ -80,6 +80,17 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Finds and clicks in one step, again if the page drew the element anew in between: a live list
+     * (the queue, a chat) is redrawn on every event, and an element found before a redraw is stale.
+     */
+    public void click(By by) {
+        waitUntil(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     public void waitUntilGone(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }

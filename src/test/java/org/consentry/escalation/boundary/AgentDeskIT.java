@@ -63,7 +63,8 @@ class AgentDeskIT {
             two.waitFor(inQueue);
             one.screenshot("desk-queue");
 
-            one.driver.findElement(inQueue).findElement(By.cssSelector("button.claim")).click();
+            // the queue is redrawn on every event (other tests' handoffs too): find and click in one step
+            one.click(By.cssSelector("#queue li[data-id='" + id + "'] button.claim"));
             one.waitFor(By.cssSelector("#chat .banner"));
             assertEquals("The bot is paused while you handle this chat.",
                     one.waitUntil(d -> d.findElement(By.cssSelector("#chat .banner")).getText()));
@@ -85,7 +86,7 @@ class AgentDeskIT {
             assertFalse(shown.contains(Handoff.PESEL));
             one.screenshot("desk-chat");
 
-            one.driver.findElement(By.cssSelector("#transcript button.mask[data-type='PESEL']")).click();
+            one.click(By.cssSelector("#transcript button.mask[data-type='PESEL']"));
             one.type(By.id("reveal-reason"), "verifying the customer's identity for the refund");
             one.driver.findElement(By.id("reveal-submit")).click();
             one.waitUntil(d -> Handoff.PESEL.equals(d.findElement(By.id("revealed")).getText()));

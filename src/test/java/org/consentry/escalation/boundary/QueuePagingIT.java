@@ -125,7 +125,8 @@ class QueuePagingIT {
             int clicks = 0;
             while (agent.driver.findElements(lastChat).isEmpty()) {
                 int before = agent.driver.findElements(shown).size();
-                agent.waitFor(By.id("queue-more")).click();
+                agent.waitFor(By.id("queue-more"));
+                agent.click(By.id("queue-more"));
                 agent.waitUntil(d -> d.findElements(shown).size() > before);
                 assertTrue(++clicks <= (Integer.parseInt(total) + 99) / 100, "one page of 100 per click");
             }
