@@ -83,11 +83,9 @@ class SignedIdempotencyIT {
     @Test
     void aCrmDeliveryReplayedUnderAnotherWebhookIdFailsVerification() throws Exception {
         String subject = "signed-" + UUID.randomUUID();
-        var consent = api.put("api/v1/subjects/" + subject + "/consents/crm-sync", Api.BOT,
-                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"message m-6\"}");
-        assertEquals(200, consent.status(), consent::toString);
         var queued = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT,
-                "{\"name\":\"Anna Nowak\",\"email\":\"anna.nowak@example.com\"}");
+                "{\"name\":\"Anna Nowak\",\"email\":\"anna.nowak@example.com\",\"consent\":"
+                + "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"message m-6\"}}");
         assertEquals(202, queued.status(), queued::toString);
         String deliveryId = queued.json().getString("deliveryId");
 

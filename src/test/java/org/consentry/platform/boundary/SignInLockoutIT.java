@@ -82,7 +82,7 @@ class SignInLockoutIT {
         var audit = api.send(api.request("api/v1/audit?from=" + start + "&limit=1000", Api.ANONYMOUS)
                 .header("Authorization", "Bearer " + admin).GET());
         assertEquals(200, audit.status(), "bearer tokens are not passwords: not locked: " + audit);
-        List<JsonObject> lockouts = audit.json().asJsonArray().stream().map(v -> v.asJsonObject())
+        List<JsonObject> lockouts = audit.structure().asJsonArray().stream().map(v -> v.asJsonObject())
                 .filter(e -> e.getString("action").equals("auth.sign-in-locked")).toList();
         assertEquals(2, lockouts.size(), () -> "the name's lockout and the address's: " + lockouts);
         for (JsonObject lockout : lockouts) {
