@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * Sends thousands of generated requests to every operation of the OpenAPI document, each as a caller
  * the operation allows: path, query and header parameters valid or hostile, bodies built from the
  * request schema and then mutated, wrong content types and methods now and then. Every answer is
- * checked: no 5xx, every 4xx a problem (RFC 9457), no stack trace or class name in any body. One seed
+ * checked: no 5xx, every 4xx a problem (RFC 9457), every 429 with a Retry-After, no stack trace or class name in any body. One seed
  * makes the same requests again.
  */
 public final class ApiFuzzer {
@@ -140,7 +140,7 @@ public final class ApiFuzzer {
         }
     }
 
-    private record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String body, String retryAfter) {
     }
 
     private Attempt attempt(OpenApi.Operation operation) {
@@ -203,7 +203,8 @@ public final class ApiFuzzer {
             case "bot" -> Api.BOT;
             case "agent" -> random.nextBoolean() ? Api.AGENT1 : Api.AGENT2;
             case "admin" -> Api.ADMIN;
-            default -> new String[] {Api.BOT, Api.AGENT1, Api.ADMIN}[random.nextInt(3)];
+            case "crm" -> Api.CRM;
+            default -> new String[] {Api.BOT, Api.AGENT1, Api.ADMIN, Api.CRM}[random.nextInt(4)];
         };
     }
 
@@ -273,7 +274,7 @@ public final class ApiFuzzer {
                 // an event stream never ends: its status and type are the answer
                 String text = type.startsWith("text/event-stream") ? ""
                         : new String(body.readNBytes(4 << 20), StandardCharsets.UTF_8);
-                return new Answer(response.statusCode(), type, text);
+                return new Answer(response.statusCode(), type, text, response.headers().firstValue("Retry-After").orElse(null));
             }
         } catch (HttpTimeoutException e) {
             throw e;
@@ -296,6 +297,10 @@ public final class ApiFuzzer {
             if (answer.body().contains(forbidden)) {
                 return "body holds \"" + forbidden + "\": " + shorten(answer.body());
             }
+        }
+        if (answer.status() == 429 && (answer.retryAfter() == null || !answer.retryAfter().matches("[1-9][0-9]{0,8}"))) {
+            // a limit says when to come back (security finding 5)
+            return "429 without a Retry-After in seconds (" + answer.retryAfter() + "): " + shorten(answer.body());
         }
         if (answer.status() >= 400 && !attempt.method().equals("HEAD")) {
             if (!answer.contentType().startsWith("application/problem+json")) {
