@@ -5,9 +5,12 @@ import static org.consentry.platform.control.JsonProviders.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -78,6 +81,16 @@ public final class ProblemResponses {
             }
         });
         return json.build();
+    }
+
+    /** Writes a problem from a servlet filter, before JAX-RS runs (or in place of the container's answer). */
+    public static void write(HttpServletResponse response, ProblemType type, String detail,
+                             Map<String, Object> members) throws IOException {
+        byte[] body = body(type, detail, members).toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(type.status());
+        response.setContentType(MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private static Response respond(ProblemType type, JsonObject body) {

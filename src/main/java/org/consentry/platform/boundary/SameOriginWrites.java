@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,13 +41,8 @@ public class SameOriginWrites extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!SAFE.contains(request.getMethod()) && crossSite(request, publicOrigins.origins())) {
-            byte[] body = ProblemResponses.body(CROSS_SITE, "This request came from a page of another site;"
-                    + " change data from the Consentry console or with the API's own clients.", Map.of())
-                    .toString().getBytes(StandardCharsets.UTF_8);
-            response.setStatus(CROSS_SITE.status());
-            response.setContentType(ProblemResponses.MEDIA_TYPE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ProblemResponses.write(response, CROSS_SITE, "This request came from a page of another site;"
+                    + " change data from the Consentry console or with the API's own clients.", Map.of());
             return;
         }
         chain.doFilter(request, response);

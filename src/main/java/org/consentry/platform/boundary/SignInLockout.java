@@ -57,14 +57,10 @@ public class SignInLockout extends HttpFilter {
         }
         long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
         response.reset();
-        byte[] body = ProblemResponses.body(LOCKED, "Too many failed sign-ins for this name or from this address:"
-                + " sign-ins are refused for " + seconds + " s, the right password included.",
-                Map.of("retryAfterSeconds", seconds)).toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(LOCKED.status());
         response.setHeader("Retry-After", String.valueOf(seconds));
-        response.setContentType(ProblemResponses.MEDIA_TYPE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ProblemResponses.write(response, LOCKED, "Too many failed sign-ins for this name or from this address:"
+                + " sign-ins are refused for " + seconds + " s, the right password included.",
+                Map.of("retryAfterSeconds", seconds));
     }
 
     /** The user name of a Basic Authorization header (at most 256 characters), if it has one. */

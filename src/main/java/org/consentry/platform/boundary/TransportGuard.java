@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.consentry.platform.control.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,13 +48,9 @@ public class TransportGuard extends HttpFilter {
             chain.doFilter(request, response);
         } else if (!response.isCommitted()) {
             response.reset();
-            byte[] body = ProblemResponses.body(HTTPS_REQUIRED, "This deployment answers only over HTTPS: send the"
+            ProblemResponses.write(response, HTTPS_REQUIRED, "This deployment answers only over HTTPS: send the"
                     + " request to its https:// address. Credentials already sent over plain HTTP should be changed.",
-                    Map.of()).toString().getBytes(StandardCharsets.UTF_8);
-            response.setStatus(HTTPS_REQUIRED.status());
-            response.setContentType(ProblemResponses.MEDIA_TYPE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+                    Map.of());
         }
     }
 }
