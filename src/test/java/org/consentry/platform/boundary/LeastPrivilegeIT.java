@@ -54,7 +54,7 @@ class LeastPrivilegeIT {
         return Deployments.applicationWithHelpers(Tokens.serverConfig() + """
                 config_ordinal=700
                 consentry.crm.url=%s
-                consentry.crm.secret=least-privilege-it-secret
+                consentry.crm.secret=whsec_bGVhc3QtcHJpdmlsZWdlLWl0LXNlY3JldC0xMjM0NQ==
                 consentry.crm.allow-http=true
                 consentry.outbox.poll-interval=PT1H
                 """.formatted(CrmRecorder.url()));
