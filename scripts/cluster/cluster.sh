@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two Liberty servers with the Consentry WAR on one PostgreSQL, behind nginx, all on loopback: the
-# scale-out set-up of DESIGN.md ("Scaling out"), for the cluster tests (mvn -Pcluster verify) and for
+# scale-out set-up of docs/scale-out.md, for the cluster tests (mvn -Pcluster verify) and for
 # trying it by hand.
 #
 #   scripts/cluster/cluster.sh up [ENVFILE] build nothing; create both servers from what `mvn verify`
