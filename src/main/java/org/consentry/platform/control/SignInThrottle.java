@@ -82,7 +82,11 @@ public class SignInThrottle {
     /** Counts a failed sign-in; how long the name or address is now locked, if it is. */
     public Optional<Duration> failed(String user, String address) {
         open.invalidate(user + '\n' + address);
-        Optional<Duration> refused = longest(List.of(take(USER, user, userFailures), take(ADDRESS, address, addressFailures)));
+        Optional<Duration> refused = take(ADDRESS, address, addressFailures);
+        if (refused.isEmpty()) {
+            // a locked address touches no name's bucket: a spray of made-up names from it adds no rows
+            refused = take(USER, user, userFailures);
+        }
         if (refused.isPresent()) {
             return refused; // locked before this attempt: nothing new to record
         }
