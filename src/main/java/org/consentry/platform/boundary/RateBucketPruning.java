@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RateBucketPruning {
 
     private static final Logger LOG = Logger.getLogger(RateBucketPruning.class.getName());
+    private static final int BATCH = 1000;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -52,10 +53,10 @@ public class RateBucketPruning {
 
     private void run() {
         try {
-            int pruned;
+            int found;
             do {
-                pruned = limits.pruneExpired(1000);
-            } while (pruned == 1000);
+                found = limits.pruneExpired(BATCH); // a full batch: more may be waiting
+            } while (found == BATCH);
         } catch (RuntimeException e) {
             SafeLog.failure(LOG, "rate-bucket-pruning", e);
         }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.consentry.platform.control.ProblemType;
+import org.consentry.platform.control.StartupSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,7 +32,7 @@ public class TransportGuard extends HttpFilter {
     public static final ProblemType HTTPS_REQUIRED = new ProblemType("https-required", 403, "HTTPS required");
 
     @Inject
-    @ConfigProperty(name = "consentry.profile", defaultValue = "production")
+    @ConfigProperty(name = StartupSettings.PROFILE, defaultValue = StartupSettings.PRODUCTION)
     String profile;
 
     @Inject
@@ -41,7 +42,7 @@ public class TransportGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"production".equals(profile)) {
+        if (!StartupSettings.PRODUCTION.equals(profile)) {
             chain.doFilter(request, response);
         } else if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", strictTransportSecurity);

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,22 +70,22 @@ public class RateLimits {
     }
 
     /**
-     * Deletes up to {@code batch} buckets past their expiry (full again: a new bucket would say the same)
-     * and answers how many went. Each row is checked again as it is deleted, so a bucket that a request
-     * took a token from meanwhile (and so moved its expiry) stays.
+     * Deletes the buckets past their expiry (full again: a new bucket would say the same) among the first
+     * {@code batch} found, and answers how many it found: fewer than {@code batch}, none are left. Each
+     * row is checked again as it is deleted, so a bucket that a request took a token from meanwhile (and
+     * so moved its expiry) stays.
      */
     @Transactional
     public int pruneExpired(int batch) {
         long now = clock.millis();
         @SuppressWarnings("unchecked")
-        java.util.List<String> ids = em.createNativeQuery("SELECT id FROM rate_bucket WHERE expires_at < ?1")
+        List<String> ids = em.createNativeQuery("SELECT id FROM rate_bucket WHERE expires_at < ?1")
                 .setParameter(1, now).setMaxResults(batch).getResultList();
-        int deleted = 0;
         for (String id : ids) {
-            deleted += em.createNativeQuery("DELETE FROM rate_bucket WHERE id = ?1 AND expires_at < ?2")
+            em.createNativeQuery("DELETE FROM rate_bucket WHERE id = ?1 AND expires_at < ?2")
                     .setParameter(1, id).setParameter(2, now).executeUpdate();
         }
-        return ids.size() == batch ? batch : deleted;
+        return ids.size();
     }
 
     /** Gives a token back, e.g. when what it was taken for did not happen (a closed event stream). */

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.Config;
 public class StartupSettings {
 
     public static final String PROFILE = "consentry.profile";
+    public static final String PRODUCTION = "production";
     private static final Logger LOG = Logger.getLogger(StartupSettings.class.getName());
 
     @Inject
@@ -42,13 +43,13 @@ public class StartupSettings {
     /** The profile, after every check passed; otherwise an exception that names each offending key. */
     public static String verify(Function<String, Optional<String>> lookup, Iterable<? extends SettingsCheck> checks) {
         Settings settings = new Settings(lookup);
-        String profile = settings.optional(PROFILE).orElse("production");
-        if (!profile.equals("production") && !profile.equals("development")) {
+        String profile = settings.optional(PROFILE).orElse(PRODUCTION);
+        if (!profile.equals(PRODUCTION) && !profile.equals("development")) {
             settings.problem(PROFILE + ": '" + profile + "' is neither production nor development");
-            profile = "production";
+            profile = PRODUCTION;
         }
         for (SettingsCheck check : checks) {
-            check.check(settings, profile.equals("production"));
+            check.check(settings, profile.equals(PRODUCTION));
         }
         settings.verify(profile + " profile");
         return profile;
