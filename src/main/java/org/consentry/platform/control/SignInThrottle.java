@@ -6,7 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -66,12 +65,7 @@ public class SignInThrottle {
         open = Caffeine.newBuilder().expireAfterWrite(recheck).maximumSize(10_000).build();
     }
 
-    /**
-     * How long the name or the address stays locked; empty when neither is. Takes nothing. Its four
-     * buckets are read in one transaction, the address's first, in the same order {@link #failed} takes
-     * them, so that the two never wait for each other's rows crosswise.
-     */
-    @Transactional
+    /** How long the name or the address stays locked; empty when neither is. Takes nothing. */
     public Optional<Duration> lockedFor(String user, String address) {
         String key = user + '\n' + address;
         if (open.getIfPresent(key) != null) {
@@ -85,8 +79,7 @@ public class SignInThrottle {
         return wait;
     }
 
-    /** Counts a failed sign-in, in one transaction with its lockout's audit; how long the name or address is now locked, if it is. */
-    @Transactional
+    /** Counts a failed sign-in; how long the name or address is now locked, if it is. */
     public Optional<Duration> failed(String user, String address) {
         open.invalidate(user + '\n' + address);
         Optional<Duration> refused = take(ADDRESS, address, addressFailures);
