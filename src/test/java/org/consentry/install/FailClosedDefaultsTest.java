@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.consentry.crmsync.connector.chatwoot.ChatwootConnector;
+import org.consentry.crmsync.connector.webhook.WebhookConnector;
 import org.consentry.crmsync.control.CrmSettingsCheck;
 import org.consentry.crypto.control.KeySettingsCheck;
 import org.consentry.escalation.control.CallbackSettingsCheck;
@@ -34,7 +36,8 @@ import org.w3c.dom.NodeList;
 class FailClosedDefaultsTest {
 
     static final List<SettingsCheck> CHECKS = List.of(new PlatformSettingsCheck(), new KeySettingsCheck(),
-            new CallbackSettingsCheck(), new CrmSettingsCheck());
+            new CallbackSettingsCheck(),
+            new CrmSettingsCheck(List.of(new WebhookConnector(), new ChatwootConnector())));
 
     @Test
     void failClosedDefaults_theDevelopmentServerRefusesToStartInProductionNamingEachKey() throws Exception {

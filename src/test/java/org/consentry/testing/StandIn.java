@@ -28,8 +28,12 @@ public final class StandIn implements AutoCloseable {
         }
     }
 
-    /** The answer to give: status and JSON body (may be empty). */
-    public record Answer(int status, String body) {
+    /** The answer to give: status, JSON body (may be empty) and any headers besides Content-Type (Retry-After...). */
+    public record Answer(int status, String body, Map<String, String> headers) {
+        public Answer(int status, String body) {
+            this(status, body, Map.of());
+        }
+
         public static Answer ok(String body) {
             return new Answer(200, body);
         }
@@ -119,6 +123,7 @@ public final class StandIn implements AutoCloseable {
         Answer answer = answers.apply(request);
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        answer.headers().forEach(exchange.getResponseHeaders()::add);
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import org.consentry.audit.control.SubjectRefs;
 import org.consentry.compliance.entity.Holding;
 import org.consentry.crmsync.control.CrmRecords;
-import org.consentry.crmsync.control.FieldPolicy;
+import org.consentry.crmsync.control.Recipients;
 import org.consentry.crmsync.entity.FieldRule;
 import org.consentry.platform.control.Jdbc;
 
@@ -65,7 +65,7 @@ public class BreachHoldings {
     SubjectRefs refs;
 
     @Inject
-    FieldPolicy fields;
+    Recipients recipients;
 
     /** One subject's holdings and the KEK versions that may have wrapped its data key in the window. */
     public record Subject(Set<Holding> holdings, Set<Integer> keyVersions) {
@@ -120,7 +120,7 @@ public class BreachHoldings {
 
     /** Deliveries to the CRM attempted in the window, with what the field policy lets out. */
     private void sentToCrm(Connection connection, Map<String, Subject> subjects, Instant from, Instant to) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT subject_id, kind FROM outbox_entry"
+        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT subject_id, kind, recipient FROM outbox_entry"
                 + " WHERE subject_id IS NOT NULL AND kind IN (?, ?) AND ((delivered_at >= ? AND delivered_at < ?)"
                 + " OR (last_attempt_at >= ? AND last_attempt_at < ?))")) {
             query.setString(1, CrmRecords.CONTACT);
@@ -132,22 +132,25 @@ public class BreachHoldings {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Set<Holding> holdings = subject(subjects, rows.getString(1)).holdings();
-                    crm(holdings, "contact", "contact.name", "contact.email", "contact.phone");
+                    String recipientId = rows.getString(3);
+                    crm(holdings, recipientId, "contact", "contact.name", "contact.email", "contact.phone");
                     if (CrmRecords.CASE.equals(rows.getString(2))) {
-                        crm(holdings, "activity", "case.reason", "case.agent");
-                        crm(holdings, "transcript", "case.transcript");
+                        crm(holdings, recipientId, "activity", "case.reason", "case.agent");
+                        crm(holdings, recipientId, "transcript", "case.transcript");
                     }
                 }
             }
         }
     }
 
-    private void crm(Set<Holding> holdings, String category, String... policyFields) {
+    /** What the recipient's field policy lets out; a recipient no longer configured counts as having got everything. */
+    private void crm(Set<Holding> holdings, String recipientId, String category, String... policyFields) {
         boolean clear = false;
         boolean token = false;
         for (String field : policyFields) {
-            clear |= fields.rule(field) == FieldRule.CLEAR;
-            token |= fields.rule(field) == FieldRule.TOKEN;
+            FieldRule rule = recipients.get(recipientId).map(r -> r.rule(field)).orElse(FieldRule.CLEAR);
+            clear |= rule == FieldRule.CLEAR;
+            token |= rule == FieldRule.TOKEN;
         }
         if (clear || token) {
             holdings.add(new Holding(category, Holding.Source.CRM, !clear));

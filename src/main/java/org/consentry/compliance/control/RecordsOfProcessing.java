@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.metamodel.EntityType;
-import java.net.URI;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +18,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
 import org.consentry.consent.boundary.GuardedPurposesCheck;
-import org.consentry.crmsync.control.CrmSettings;
+import org.consentry.crmsync.control.Recipients;
 import org.consentry.crypto.control.KeyRing;
 import org.consentry.crypto.control.SubjectKeyStore;
 import org.consentry.notice.control.PrivacyNotice;
@@ -51,7 +50,7 @@ public class RecordsOfProcessing {
     PrivacyNotice notice;
 
     @Inject
-    CrmSettings crm;
+    Recipients crm;
 
     @Inject
     KeyRing keyRing;
@@ -123,8 +122,9 @@ public class RecordsOfProcessing {
     /** A recipient as the record names it; the CRM with its connector and host, never its secret or path. */
     private String recipient(String id, ResourceBundle texts) {
         if (id.equals("crm")) {
-            return crm.configured()
-                    ? MessageFormat.format(texts.getString("recipient.crm"), crm.connector(), URI.create(crm.url()).getHost())
+            return crm.any()
+                    ? crm.all().stream().map(r -> MessageFormat.format(texts.getString("recipient.crm"), r.type(), r.where()))
+                            .collect(java.util.stream.Collectors.joining("; "))
                     : texts.getString("recipient.crm.off");
         }
         return texts.containsKey("recipient." + id) ? texts.getString("recipient." + id) : id;

@@ -1,20 +1,24 @@
 package org.consentry.crmsync.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
-import org.consentry.crmsync.control.CrmConnector;
 import org.consentry.crmsync.control.CrmRecords;
-import org.consentry.crmsync.control.CrmSettings;
+import org.consentry.crmsync.control.RecipientPurposes;
+import org.consentry.crmsync.control.RecipientSettings;
+import org.consentry.crmsync.control.Recipients;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.outbox.control.DeliveryHandler;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.entity.OutboxEntry;
 
-/** Sends the CRM's outbox entries through the configured connector; the record is built when it is sent. */
+/**
+ * Sends the CRM recipients' outbox entries, each through its recipient's connector. The record is
+ * built when it is sent, and a contact or case only while the subject still consents to every purpose
+ * the recipient serves (read from the ledger, not the cache): a withdrawal cancels what was queued
+ * before it, even an entry already on its way to a retry.
+ */
 @ApplicationScoped
 public class CrmDeliveries implements DeliveryHandler {
 
@@ -22,11 +26,10 @@ public class CrmDeliveries implements DeliveryHandler {
     CrmRecords records;
 
     @Inject
-    CrmSettings settings;
+    Recipients recipients;
 
     @Inject
-    @Any
-    Instance<CrmConnector> connectors;
+    RecipientPurposes purposes;
 
     @Inject
     CrmDeliveries self;
@@ -38,17 +41,31 @@ public class CrmDeliveries implements DeliveryHandler {
 
     @Override
     public DeliveryResult deliver(OutboxEntry entry) {
-        Optional<CrmRecord> record = self.build(entry);
-        if (record.isEmpty()) {
-            return new DeliveryResult.Obsolete("its record no longer exists (erased)");
+        Optional<RecipientSettings> to = recipients.get(entry.recipient());
+        if (to.isEmpty()) {
+            return new DeliveryResult.Rejected("recipient " + entry.recipient() + " is no longer configured");
         }
-        return connectors.stream().filter(c -> c.name().equals(settings.connector())).findFirst()
-                .map(c -> c.send(record.get()))
-                .orElse(new DeliveryResult.Rejected("no connector " + settings.connector()));
+        Prepared prepared = self.prepare(entry, to.get());
+        if (prepared.record() == null) {
+            return new DeliveryResult.Obsolete(prepared.why());
+        }
+        return recipients.connector(to.get()).send(to.get(), prepared.record());
+    }
+
+    /** The record to send, or why nothing is sent any more. */
+    public record Prepared(CrmRecord record, String why) {
     }
 
     @Transactional
-    public Optional<CrmRecord> build(OutboxEntry entry) {
-        return records.build(entry);
+    public Prepared prepare(OutboxEntry entry, RecipientSettings to) {
+        boolean needsConsent = entry.kind().equals(CrmRecords.CONTACT) || entry.kind().equals(CrmRecords.CASE);
+        if (needsConsent && entry.subjectId() != null) {
+            Optional<String> missing = purposes.missingWhenSent(to, entry.subjectId());
+            if (missing.isPresent()) {
+                return new Prepared(null, "not sent: no current consent to " + missing.get());
+            }
+        }
+        return records.build(entry, to).map(r -> new Prepared(r, null))
+                .orElse(new Prepared(null, "its record no longer exists (erased)"));
     }
 }

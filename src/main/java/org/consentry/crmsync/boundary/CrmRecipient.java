@@ -6,10 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.consentry.crmsync.control.CrmRecords;
-import org.consentry.crmsync.control.CrmSettings;
+import org.consentry.crmsync.control.RecipientSettings;
+import org.consentry.crmsync.control.Recipients;
 import org.consentry.crmsync.entity.CrmContact;
 import org.consentry.erasure.control.Recipient;
 import org.consentry.erasure.entity.Receipt;
@@ -18,10 +22,12 @@ import org.consentry.outbox.entity.OutboxEntry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The CRM as a recipient of the subject's data (GDPR Art. 19). An erasure notice is sent one outbox
- * lease (consentry.outbox.lease) after the erasure, so that a delivery about the subject that a worker
- * had already taken ends before it: the CRM never gets the contact after it erased it. A rectification
- * is sent as the subject's latest contact, or the latest case, only if the CRM ever got either.
+ * The CRM recipients as recipients of the subject's data (GDPR Art. 19). An erasure notice goes to
+ * every configured recipient, one delivery each, sent one outbox lease (consentry.outbox.lease) after
+ * the erasure, so that a delivery about the subject that a worker had already taken ends before it: no
+ * recipient gets the contact after it erased it. The notices are known together by the erasure
+ * request's id; the erasure completes when every recipient acknowledged its own. A rectification is
+ * sent as the subject's latest contact, or the latest case, to each recipient that ever got either.
  */
 @ApplicationScoped
 public class CrmRecipient implements Recipient {
@@ -33,7 +39,7 @@ public class CrmRecipient implements Recipient {
     CrmSync sync;
 
     @Inject
-    CrmSettings settings;
+    Recipients recipients;
 
     @Inject
     Outbox outbox;
@@ -52,49 +58,79 @@ public class CrmRecipient implements Recipient {
 
     @Override
     public Optional<String> erase(String subjectId, String requestId) {
-        return Optional.ofNullable(sync.propagateErasure(subjectId, requestId, clock.instant().plus(lease))).map(OutboxEntry::id);
+        List<OutboxEntry> notices = sync.propagateErasure(subjectId, requestId, clock.instant().plus(lease));
+        return notices.isEmpty() ? Optional.empty() : Optional.of(requestId);
     }
 
     @Override
     public Optional<String> rectified(String subjectId) {
-        if (!settings.configured()) {
-            return Optional.empty();
-        }
         List<OutboxEntry> sent = em.createQuery("SELECT e FROM OutboxEntry e WHERE e.subjectId = :s AND e.kind IN :kinds"
                         + " ORDER BY e.createdAt DESC", OutboxEntry.class)
                 .setParameter("s", subjectId).setParameter("kinds", List.of(CrmRecords.CONTACT, CrmRecords.CASE))
-                .setMaxResults(1).getResultList();
-        if (sent.isEmpty()) {
-            return Optional.empty();
-        }
+                .getResultList();
         Optional<CrmContact> contact = em.createQuery("SELECT c FROM CrmContact c WHERE c.subjectId = :s"
                         + " ORDER BY c.capturedAt DESC", CrmContact.class)
                 .setParameter("s", subjectId).setMaxResults(1).getResultStream().findFirst();
-        OutboxEntry entry = contact.isPresent()
-                ? outbox.enqueue(CrmRecords.CONTACT, subjectId, contact.get().id(), settings.url())
-                : outbox.enqueue(CrmRecords.CASE, subjectId, sent.get(0).reference(), settings.url());
-        return Optional.of(entry.id());
+        Map<String, OutboxEntry> latestPerRecipient = new LinkedHashMap<>();
+        sent.forEach(e -> latestPerRecipient.putIfAbsent(e.recipient(), e));
+        OutboxEntry first = null;
+        for (OutboxEntry latest : latestPerRecipient.values()) {
+            Optional<RecipientSettings> to = recipients.get(latest.recipient());
+            if (to.isEmpty()) {
+                continue; // no longer configured: nothing to send it with
+            }
+            OutboxEntry entry = contact.isPresent()
+                    ? outbox.enqueueTo(to.get().id(), CrmRecords.CONTACT, subjectId, contact.get().id(), to.get().target(), null)
+                    : outbox.enqueueTo(to.get().id(), CrmRecords.CASE, subjectId, latest.reference(), to.get().target(), null);
+            first = first == null ? entry : first;
+        }
+        return Optional.ofNullable(first).map(OutboxEntry::id);
     }
 
+    /** All recipients' notices together: DELIVERED once every one is, FAILED if any failed, else PENDING. */
     @Override
     public Receipt receipt(String deliveryId) {
-        OutboxEntry entry = em.find(OutboxEntry.class, deliveryId);
-        if (entry == null) {
+        Map<String, Receipt> each = receipts(deliveryId);
+        if (each.isEmpty()) {
             return new Receipt("UNKNOWN", null, "the delivery's record is no longer kept");
         }
-        return switch (entry.status()) {
-            case DELIVERED -> new Receipt("DELIVERED", entry.deliveredAt(), entry.lastOutcome());
-            case FAILED -> new Receipt("FAILED", entry.lastAttemptAt(), entry.lastOutcome() + " (retry it at /api/v1/crm/outbox)");
-            case CANCELLED -> new Receipt("CANCELLED", entry.lastAttemptAt(), entry.lastOutcome());
-            case PENDING -> new Receipt("PENDING", entry.lastAttemptAt(), entry.lastOutcome());
-        };
+        String detail = each.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().status()
+                + (e.getValue().detail() == null ? "" : " (" + e.getValue().detail() + ")")).collect(Collectors.joining("; "));
+        if (each.values().stream().allMatch(Receipt::delivered)) {
+            return new Receipt("DELIVERED", each.values().stream().map(Receipt::at).max(java.time.Instant::compareTo).orElse(null),
+                    detail);
+        }
+        boolean failed = each.values().stream().anyMatch(r -> r.status().equals("FAILED") || r.status().equals("CANCELLED"));
+        return new Receipt(failed ? "FAILED" : "PENDING", null, detail);
+    }
+
+    /** One receipt per recipient, by recipient id (an erasure request's notices, or one delivery of earlier releases). */
+    @Override
+    public Map<String, Receipt> receipts(String deliveryId) {
+        Map<String, Receipt> each = new LinkedHashMap<>();
+        for (OutboxEntry entry : notices(deliveryId)) {
+            each.put(entry.recipient(), switch (entry.status()) {
+                case DELIVERED -> new Receipt("DELIVERED", entry.deliveredAt(), entry.lastOutcome());
+                case FAILED -> new Receipt("FAILED", entry.lastAttemptAt(), entry.lastOutcome() + " (retry it at /api/v1/crm/outbox)");
+                case CANCELLED -> new Receipt("CANCELLED", entry.lastAttemptAt(), entry.lastOutcome());
+                case PENDING -> new Receipt("PENDING", entry.lastAttemptAt(), entry.lastOutcome());
+            });
+        }
+        return each;
     }
 
     @Override
     public void forget(String deliveryId) {
-        OutboxEntry entry = em.find(OutboxEntry.class, deliveryId);
-        if (entry != null) {
-            entry.forgetSubject();
+        notices(deliveryId).forEach(OutboxEntry::forgetSubject);
+    }
+
+    private List<OutboxEntry> notices(String deliveryId) {
+        OutboxEntry single = em.find(OutboxEntry.class, deliveryId);
+        if (single != null) {
+            return List.of(single);
         }
+        return em.createQuery("SELECT e FROM OutboxEntry e WHERE e.kind = :kind AND e.reference = :request"
+                        + " ORDER BY e.recipient", OutboxEntry.class)
+                .setParameter("kind", CrmRecords.ERASE).setParameter("request", deliveryId).getResultList();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.consentry.consent.boundary.CarriedConsent;
 import org.consentry.outbox.entity.OutboxEntry;
 import org.consentry.platform.boundary.SubjectId;
@@ -30,8 +31,15 @@ public class CrmResource {
     @Inject
     CarriedConsent consents;
 
-    /** The queued delivery: its id is the webhook-id the CRM will see. */
-    public record Queued(String deliveryId, String status) {
+    /**
+     * The queued deliveries, one per recipient; each id is the webhook-id (or idempotency key) that
+     * recipient sees. {@code deliveryId} and {@code status} are the first's, as in earlier releases.
+     */
+    public record Queued(String deliveryId, String status, List<Delivery> deliveries) {
+    }
+
+    /** One recipient's delivery of the lead. */
+    public record Delivery(String recipient, String deliveryId, String status) {
     }
 
     @POST
@@ -43,7 +51,9 @@ public class CrmResource {
                     + "is recorded with the lead, in one transaction. The contact is sealed here and delivered through "
                     + "the outbox, fields minimised as consentry.purposes.crm-sync.fields.* say.")
     public Response capture(@PathParam("subjectId") @SubjectId String subjectId, @NotNull @Valid LeadRequest lead) {
-        OutboxEntry queued = consents.recordThen(subjectId, "crm-sync", lead.consent(), () -> sync.captureLead(subjectId, lead));
-        return Response.accepted(new Queued(queued.id(), queued.status().name())).build();
+        List<OutboxEntry> queued = consents.recordThen(subjectId, "crm-sync", lead.consent(), () -> sync.captureLead(subjectId, lead));
+        List<Delivery> deliveries = queued.stream().map(e -> new Delivery(e.recipient(), e.id(), e.status().name())).toList();
+        return Response.accepted(new Queued(deliveries.isEmpty() ? null : deliveries.get(0).deliveryId(),
+                deliveries.isEmpty() ? "NOT_QUEUED" : deliveries.get(0).status(), deliveries)).build();
     }
 }

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
+import org.consentry.audit.control.SubjectRefs;
+import org.consentry.consent.entity.ConsentRecord;
 import org.consentry.crmsync.entity.CrmContact;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.crmsync.entity.FieldRule;
@@ -30,7 +33,8 @@ import org.consentry.redaction.entity.PiiType;
 
 /**
  * Builds what a CRM delivery carries, when it is sent: the referenced contact or escalation opened
- * (audited as the purpose crm-sync), each field as the policy says, the case's transcript redacted.
+ * (audited as the purpose crm-sync), each field as the recipient's policy says, the case's transcript
+ * redacted; a consent change as purpose, granted or withdrawn, and when.
  * Card numbers, IBANs, PESEL and NIP never leave in clear: whatever a clear field contains of them
  * is masked on the way out.
  */
@@ -40,6 +44,7 @@ public class CrmRecords {
     public static final String CONTACT = "crm.contact";
     public static final String CASE = "crm.case";
     public static final String ERASE = "crm.erase";
+    public static final String CONSENT = "crm.consent";
     static final String PURPOSE = "crm-sync";
     private static final RedactionPolicy MASK_ALL = all(Operator.MASK);
     /** Everything the scanner finds. */
@@ -55,7 +60,7 @@ public class CrmRecords {
     FieldSealer sealer;
 
     @Inject
-    FieldPolicy policy;
+    SubjectRefs refs;
 
     @Inject
     CrmTokens tokens;
@@ -63,9 +68,18 @@ public class CrmRecords {
     @Inject
     EscalationReasons reasons;
 
-    /** The record to send, or empty when what it refers to is gone (erased). */
-    public Optional<CrmRecord> build(OutboxEntry entry) {
+    /** The reference of a consent change's delivery: the consent record and whether it was granted or withdrawn. */
+    public static String consentReference(long recordId, boolean granted) {
+        return recordId + (granted ? ":granted" : ":withdrawn");
+    }
+
+    /**
+     * The record to send to {@code to}, minimised as its field policy says, or empty when what it refers
+     * to is gone (erased).
+     */
+    public Optional<CrmRecord> build(OutboxEntry entry, RecipientSettings to) {
         Access access = Access.of("crm.sync", PURPOSE);
+        String ref = entry.subjectId() == null ? null : refs.of(entry.subjectId());
         switch (entry.kind()) {
             case CONTACT -> {
                 CrmContact contact = em.find(CrmContact.class, entry.reference());
@@ -73,9 +87,9 @@ public class CrmRecords {
                     return Optional.empty();
                 }
                 Map<String, String> fields = sealer.open(contact, access, "name", "email", "phone");
-                return Optional.of(new CrmRecord(CrmRecord.Type.CONTACT, entry.id(), entry.subjectId(),
-                        contact(entry.subjectId(), fields.get("name"), fields.get("email"), fields.get("phone")), null, null,
-                        contact.capturedAt()));
+                return Optional.of(new CrmRecord(CrmRecord.Type.CONTACT, entry.id(), entry.subjectId(), ref,
+                        contact(to, entry.subjectId(), fields.get("name"), fields.get("email"), fields.get("phone")), null, null,
+                        null, contact.capturedAt()));
             }
             case CASE -> {
                 Escalation e = em.find(Escalation.class, entry.reference());
@@ -87,7 +101,7 @@ public class CrmRecords {
                         .setParameter("escalationId", e.id()).setParameter("after", 0).getResultList();
                 List<String> bodies = sealer.openEach(messages, "body", access);
                 List<CrmRecord.Line> transcript = new ArrayList<>();
-                if (policy.rule("case.transcript") == FieldRule.CLEAR) {
+                if (to.rule("case.transcript") == FieldRule.CLEAR) {
                     for (int i = 0; i < messages.size(); i++) {
                         String text = MessageBody.fromJson(bodies.get(i)).text();
                         // customers' lines are stored redacted already; agents' as written: mask them now
@@ -96,34 +110,47 @@ public class CrmRecords {
                     }
                 }
                 CrmRecord.CrmCase crmCase = new CrmRecord.CrmCase(e.id(), e.conversationId(), e.language(),
-                        field(e.subjectId(), "case.reason", reasons.shown(e, access)), field(e.subjectId(), "case.agent", e.agent()),
+                        field(to, e.subjectId(), "case.reason", reasons.shown(e, access)),
+                        field(to, e.subjectId(), "case.agent", e.agent()),
                         e.createdAt(), e.resolvedAt(), transcript);
-                return Optional.of(new CrmRecord(CrmRecord.Type.CASE, entry.id(), entry.subjectId(),
-                        contact(entry.subjectId(), fields.get("customerName"), fields.get("customerEmail"), fields.get("customerPhone")),
-                        crmCase, null, e.resolvedAt()));
+                return Optional.of(new CrmRecord(CrmRecord.Type.CASE, entry.id(), entry.subjectId(), ref,
+                        contact(to, entry.subjectId(), fields.get("customerName"), fields.get("customerEmail"),
+                                fields.get("customerPhone")),
+                        crmCase, null, null, e.resolvedAt()));
             }
             case ERASE -> {
-                return Optional.of(new CrmRecord(CrmRecord.Type.ERASE, entry.id(), entry.subjectId(), Map.of(), null,
-                        entry.reference(), entry.createdAt()));
+                return Optional.of(new CrmRecord(CrmRecord.Type.ERASE, entry.id(), entry.subjectId(), ref, Map.of(), null,
+                        entry.reference(), null, entry.createdAt()));
+            }
+            case CONSENT -> {
+                String[] parts = entry.reference().split(":", 2);
+                ConsentRecord consent = em.find(ConsentRecord.class, Long.valueOf(parts[0]));
+                if (consent == null || entry.subjectId() == null) {
+                    return Optional.empty();
+                }
+                boolean granted = parts[1].equals("granted");
+                Instant at = granted || consent.endedAt() == null ? consent.grantedAt() : consent.endedAt();
+                return Optional.of(new CrmRecord(CrmRecord.Type.CONSENT, entry.id(), entry.subjectId(), ref, Map.of(), null,
+                        null, new CrmRecord.Consent(consent.purpose(), granted, at), at));
             }
             default -> throw new IllegalArgumentException("not a CRM delivery: " + entry.kind());
         }
     }
 
-    private Map<String, String> contact(String subjectId, String name, String email, String phone) {
+    private Map<String, String> contact(RecipientSettings to, String subjectId, String name, String email, String phone) {
         Map<String, String> contact = new LinkedHashMap<>();
-        put(contact, "name", field(subjectId, "contact.name", name));
-        put(contact, "email", field(subjectId, "contact.email", email));
-        put(contact, "phone", field(subjectId, "contact.phone", phone));
+        put(contact, "name", field(to, subjectId, "contact.name", name));
+        put(contact, "email", field(to, subjectId, "contact.email", email));
+        put(contact, "phone", field(to, subjectId, "contact.phone", phone));
         return contact;
     }
 
     /** The value as the policy lets it leave: in clear (minus card and national ids), as a token, or not at all. */
-    String field(String subjectId, String field, String value) {
+    String field(RecipientSettings to, String subjectId, String field, String value) {
         if (value == null) {
             return null;
         }
-        return switch (policy.rule(field)) {
+        return switch (to.rule(field)) {
             case CLEAR -> redact(NEVER_IN_CLEAR, value);
             case TOKEN -> tokens.token(subjectId, field, value);
             case DROP -> null;

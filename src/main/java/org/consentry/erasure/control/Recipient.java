@@ -17,8 +17,13 @@ public interface Recipient {
     /** Tells the recipient the subject's contact fields changed; the delivery's id, or empty when it never got them. */
     Optional<String> rectified(String subjectId);
 
-    /** How a delivery went. */
+    /** How a delivery went (all of them together, when the recipient is several). */
     Receipt receipt(String deliveryId);
+
+    /** How each of the recipients' deliveries went, by recipient: one receipt per recipient. */
+    default java.util.Map<String, Receipt> receipts(String deliveryId) {
+        return java.util.Map.of(name(), receipt(deliveryId));
+    }
 
     /** The erasure notice was delivered: its record no longer needs to name the subject. */
     void forget(String deliveryId);

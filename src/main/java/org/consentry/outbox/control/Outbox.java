@@ -37,6 +37,21 @@ public class Outbox {
     }
 
     /**
+     * A delivery to {@code recipient}, not sent before {@code notBefore} (null: at once). Each recipient's
+     * deliveries are sent in a lane of their own: one that is down or slow delays no other.
+     */
+    public OutboxEntry enqueueTo(String recipient, String kind, String subjectId, String reference, String target,
+                                 Instant notBefore) {
+        OutboxEntry entry = new OutboxEntry(recipient, kind, subjectId, reference, target, clock.instant());
+        if (notBefore != null) {
+            entry.deferTo(notBefore);
+        }
+        em.persist(entry);
+        enqueued.fire(new Enqueued(entry.id()));
+        return entry;
+    }
+
+    /**
      * Like {@link #enqueue(String, String, String, String)}, but not sent before {@code notBefore}: an
      * erasure notice waits until any delivery about the subject already in flight is over, so that the
      * CRM cannot receive the contact after it erased it.

@@ -43,6 +43,10 @@ public class OutboxEntry extends RetainedEntity {
     @Column(nullable = false, length = 2048)
     private String target;
 
+    /** Who it goes to: a CRM recipient's id, or the kind's family (callback). Each recipient is a lane of its own. */
+    @Column(nullable = false, length = 64)
+    private String recipient;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 12)
     private Status status;
@@ -75,7 +79,12 @@ public class OutboxEntry extends RetainedEntity {
     }
 
     public OutboxEntry(String kind, String subjectId, String reference, String target, Instant now) {
+        this(kind.contains(".") ? kind.substring(0, kind.indexOf('.')) : kind, kind, subjectId, reference, target, now);
+    }
+
+    public OutboxEntry(String recipient, String kind, String subjectId, String reference, String target, Instant now) {
         this.id = UUID.randomUUID().toString();
+        this.recipient = recipient;
         this.kind = kind;
         this.subjectId = subjectId;
         this.reference = reference;
@@ -150,6 +159,10 @@ public class OutboxEntry extends RetainedEntity {
 
     public String target() {
         return target;
+    }
+
+    public String recipient() {
+        return recipient;
     }
 
     public Status status() {

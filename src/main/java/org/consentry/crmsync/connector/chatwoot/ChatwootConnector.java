@@ -1,18 +1,19 @@
-package org.consentry.crmsync.control;
+package org.consentry.crmsync.connector.chatwoot;
 
 import static org.consentry.platform.control.JsonProviders.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.consentry.crmsync.control.CrmConnector;
+import org.consentry.crmsync.control.RecipientSettings;
 import org.consentry.crmsync.entity.CrmRecord;
+import org.consentry.platform.control.Settings;
 import org.consentry.outbox.control.DeliveryResult;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Chatwoot, the open-source helpdesk, through its documented application API: contacts (identifier =
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a private note, the conversation then resolved. Chatwoot knows no idempotency key, so every step
  * first looks up what an earlier attempt may have created (the contact by identifier, the
  * conversation by its consentry_escalation_id attribute, the note by its marker line).
- * consentry.crm.secret is the API access token.
+ * The recipient's secret is the API access token; chatwoot.account-id and chatwoot.inbox-id its own keys.
  */
 @ApplicationScoped
 public class ChatwootConnector implements CrmConnector {
@@ -28,34 +29,34 @@ public class ChatwootConnector implements CrmConnector {
     static final String ATTRIBUTE = "consentry_escalation_id";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    @Inject
-    CrmSettings settings;
-
-    @Inject
-    @ConfigProperty(name = "consentry.crm.chatwoot.account-id")
-    Optional<String> accountId;
-
-    @Inject
-    @ConfigProperty(name = "consentry.crm.chatwoot.inbox-id")
-    Optional<Integer> inboxId;
-
     @Override
-    public String name() {
+    public String type() {
         return "chatwoot";
     }
 
     @Override
-    public DeliveryResult send(CrmRecord record) {
-        if (settings.secret().isEmpty() || accountId.isEmpty() || inboxId.isEmpty()) {
-            return new DeliveryResult.Rejected("chatwoot needs consentry.crm.secret (its API token), "
-                    + "consentry.crm.chatwoot.account-id and consentry.crm.chatwoot.inbox-id");
+    public void check(RecipientSettings recipient, Settings settings, boolean production) {
+        if (recipient.property("chatwoot.account-id").filter(v -> v.matches("\\d{1,12}")).isEmpty()) {
+            settings.problem(recipient.key("chatwoot.account-id") + ": not set or not a number (the Chatwoot account)");
         }
-        ChatwootApi api = new ChatwootApi(settings.url(), accountId.get(), settings.secret().get());
+        if (recipient.property("chatwoot.inbox-id").filter(v -> v.matches("\\d{1,12}")).isEmpty()) {
+            settings.problem(recipient.key("chatwoot.inbox-id") + ": not set or not a number (the API inbox)");
+        }
+    }
+
+    @Override
+    public DeliveryResult send(RecipientSettings recipient, CrmRecord record) {
+        String accountId = recipient.property("chatwoot.account-id").orElseThrow();
+        int inboxId = Integer.parseInt(recipient.property("chatwoot.inbox-id").orElseThrow());
+        ChatwootApi api = new ChatwootApi(recipient.requireUrl().toString(), accountId, inboxId, recipient.secret().orElseThrow());
         try {
             switch (record.type()) {
                 case CONTACT -> upsertContact(api, record);
                 case CASE -> syncCase(api, record);
                 case ERASE -> findContact(api, record.subjectId()).ifPresent(id -> api.delete("/contacts/" + id));
+                case CONSENT -> {
+                    return new DeliveryResult.Delivered("chatwoot: consent changes are not mirrored");
+                }
             }
             return new DeliveryResult.Delivered("chatwoot " + record.type().name().toLowerCase());
         } catch (ChatwootApi.Failure failure) {
@@ -76,7 +77,7 @@ public class ChatwootConnector implements CrmConnector {
             api.put("/contacts/" + existing.get(), fields.build());
             return existing.get();
         }
-        JsonStructure created = api.post("/contacts", fields.add("inbox_id", inboxId.get())
+        JsonStructure created = api.post("/contacts", fields.add("inbox_id", api.inbox)
                 .add("identifier", record.subjectId()).build());
         return created.asJsonObject().getJsonObject("payload").getJsonObject("contact").getJsonNumber("id").longValue();
     }
@@ -86,11 +87,11 @@ public class ChatwootConnector implements CrmConnector {
         long contactId = upsertContact(api, record);
         String sourceId = "consentry-" + contactId;
         api.postAllowingExisting("/contacts/" + contactId + "/contact_inboxes", JSON.createObjectBuilder()
-                .add("inbox_id", inboxId.get()).add("source_id", sourceId).build());
+                .add("inbox_id", api.inbox).add("source_id", sourceId).build());
         long conversationId = findConversation(api, contactId, crmCase.escalationId()).orElseGet(() ->
                 api.post("/conversations", JSON.createObjectBuilder()
                         .add("source_id", sourceId)
-                        .add("inbox_id", inboxId.get())
+                        .add("inbox_id", api.inbox)
                         .add("contact_id", contactId)
                         .add("status", "open")
                         .add("additional_attributes", JSON.createObjectBuilder().add(ATTRIBUTE, crmCase.escalationId()))

@@ -1,4 +1,4 @@
-package org.consentry.crmsync.control;
+package org.consentry.crmsync.connector.webhook;
 
 import static org.consentry.platform.control.JsonProviders.JSON;
 
@@ -6,40 +6,56 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.consentry.crmsync.control.CrmConnector;
+import org.consentry.crmsync.control.RecipientSettings;
 import org.consentry.crmsync.entity.CrmRecord;
+import org.consentry.platform.control.Settings;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.SignedPost;
 import org.consentry.outbox.control.WebhookSigner;
 
 /**
- * The generic JSON webhook (the default): one POST per record to consentry.crm.url, signed the
- * Standard Webhooks way with consentry.crm.secret (and .previous during a rotation), the delivery id
- * as webhook-id. Contract: {@code docs/crm-webhook.md}.
+ * The generic JSON webhook (the default): one POST per record to the recipient's url, signed the
+ * Standard Webhooks way with its secret (a whsec_ value; .previous as well during a rotation), the
+ * delivery id as webhook-id. A withdrawal is sent as {@code consent.withdrawn}. Contract:
+ * {@code docs/crm-webhook.md}.
  */
 @ApplicationScoped
 public class WebhookConnector implements CrmConnector {
 
     @Inject
-    CrmSettings settings;
-
-    @Inject
     SignedPost post;
 
+    private final Map<String, Optional<WebhookSigner>> signers = new ConcurrentHashMap<>();
+
     @Override
-    public String name() {
+    public String type() {
         return "webhook";
     }
 
     @Override
-    public DeliveryResult send(CrmRecord record) {
-        Optional<WebhookSigner> signer = settings.signer();
-        if (signer.isEmpty()) {
-            return new DeliveryResult.Rejected("consentry.crm.secret is not set: unsigned deliveries are not sent");
+    public void check(RecipientSettings recipient, Settings settings, boolean production) {
+        try {
+            signer(recipient);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            settings.problem(e.getMessage());
         }
-        return post.send(URI.create(settings.url()), body(record), signer.get(), record.deliveryId(), Map.of());
+    }
+
+    @Override
+    public DeliveryResult send(RecipientSettings recipient, CrmRecord record) {
+        Optional<WebhookSigner> signer = signers.computeIfAbsent(recipient.id(), id -> signer(recipient));
+        if (signer.isEmpty()) {
+            return new DeliveryResult.Rejected(recipient.key("secret") + " is not set: unsigned deliveries are not sent");
+        }
+        return post.send(recipient.requireUrl(), body(record), signer.get(), record.deliveryId(), Map.of());
+    }
+
+    private static Optional<WebhookSigner> signer(RecipientSettings recipient) {
+        return WebhookSigner.configured(recipient.key("secret"), recipient.secret(), recipient.previousSecret());
     }
 
     static String body(CrmRecord record) {
@@ -48,11 +64,15 @@ public class WebhookConnector implements CrmConnector {
                     case CONTACT -> "contact.upsert";
                     case CASE -> "case.resolved";
                     case ERASE -> "subject.erase";
+                    case CONSENT -> record.consent().granted() ? "consent.granted" : "consent.withdrawn";
                 })
                 .add("deliveryId", record.deliveryId())
                 .add("subjectId", record.subjectId())
                 .add("occurredAt", record.occurredAt().toString());
-        if (record.type() != CrmRecord.Type.ERASE) {
+        if (record.consent() != null) {
+            json.add("purpose", record.consent().purpose());
+        }
+        if (record.type() == CrmRecord.Type.CONTACT || record.type() == CrmRecord.Type.CASE) {
             JsonObjectBuilder contact = JSON.createObjectBuilder();
             record.contact().forEach(contact::add);
             json.add("contact", contact);

@@ -1,4 +1,4 @@
-package org.consentry.crmsync.control;
+package org.consentry.crmsync.connector.chatwoot;
 
 import static org.consentry.platform.control.JsonProviders.JSON;
 
@@ -28,8 +28,10 @@ final class ChatwootApi {
 
     private final String base;
     private final String token;
+    final int inbox;
 
-    ChatwootApi(String url, String accountId, String token) {
+    ChatwootApi(String url, String accountId, int inbox, String token) {
+        this.inbox = inbox;
         this.base = url.replaceAll("/+$", "") + "/api/v1/accounts/" + accountId;
         this.token = token;
     }
