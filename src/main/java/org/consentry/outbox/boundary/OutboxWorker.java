@@ -244,9 +244,14 @@ public class OutboxWorker {
             entry.attempted(OutboxEntry.Status.FAILED, result.what(), now, null);
         } else {
             boolean giveUp = entry.createdAt().plus(giveUpAfter).isBefore(now);
+            Duration wait = backoff.after(entry.attempts());
+            Duration asked = ((DeliveryResult.Retry) result).after();
+            if (asked != null && asked.compareTo(wait) > 0) {
+                wait = asked.compareTo(retryCap.multipliedBy(12)) > 0 ? retryCap.multipliedBy(12) : asked; // bounded
+            }
             entry.attempted(giveUp ? OutboxEntry.Status.FAILED : OutboxEntry.Status.PENDING,
                     giveUp ? "gave up after " + giveUpAfter + ": " + result.what() : result.what(), now,
-                    giveUp ? null : now.plus(backoff.after(entry.attempts())));
+                    giveUp ? null : now.plus(wait));
         }
         if (entry.status() != OutboxEntry.Status.PENDING) {
             metrics.ended(entry);

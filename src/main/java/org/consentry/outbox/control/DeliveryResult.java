@@ -9,8 +9,14 @@ public sealed interface DeliveryResult {
     record Delivered(String what) implements DeliveryResult {
     }
 
-    /** Try again later (receiver down, 5xx, 429, timeout). */
-    record Retry(String what) implements DeliveryResult {
+    /**
+     * Try again later (receiver down, 5xx, 429, timeout); not before {@code after} when the receiver said
+     * when (Retry-After, a rate-limit reset), else after the worker's back-off. Null: no wish.
+     */
+    record Retry(String what, java.time.Duration after) implements DeliveryResult {
+        public Retry(String what) {
+            this(what, null);
+        }
     }
 
     /** The receiver refused it for good (a 4xx other than 408, 425, 429): an admin must look. */
