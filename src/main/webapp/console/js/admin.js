@@ -1,8 +1,9 @@
-// The admin pages: retention and sweeps, consent lookup, subject rights, audit, the CRM outbox.
+// The admin pages: retention and sweeps, consent lookup, subject rights, audit; the CRM page is crm.js.
 import {ApiError, request} from './api.js';
 import {h, fill, table} from './dom.js';
 import {duration, t, when} from './i18n.js';
 import {failure, report, say} from './app.js';
+import {outbox} from './crm.js';
 
 export const ADMIN_PAGES = ['retention', 'consents', 'erasures', 'audit', 'outbox'];
 
@@ -216,33 +217,3 @@ function audit(main, signal) {
             }
         }}, t('verify'))), verdict, out);
 }
-
-function outbox(main, signal) {
-    const out = h('section', {id: 'outbox-result'});
-    const status = h('select', {id: 'outbox-status', 'aria-label': t('status')},
-        ['FAILED', 'PENDING', 'DELIVERED', 'CANCELLED'].map(s => h('option', {value: s}, s)));
-    status.addEventListener('change', () => load());
-    fill(main, h('h1', {}, t('outbox')), h('p', {}, status), out);
-
-    async function load() {
-        try {
-            const deliveries = await request('GET', 'crm/outbox?status=' + status.value, undefined, {signal});
-            fill(out, deliveries.length ? table([t('kind'), t('status'), t('attempts'), t('requested'), t('lastOutcome'), ''],
-                deliveries.map(d => [d.kind, d.status, d.attempts, when(d.createdAt), d.lastOutcome ?? '',
-                    d.status === 'FAILED' ? h('button', {type: 'button', class: 'retry', onClick: async () => {
-                        try {
-                            await request('POST', 'crm/outbox/' + encodeURIComponent(d.id) + '/retry');
-                            say(t('retried'));
-                            load();
-                        } catch (e) {
-                            report(e);
-                        }
-                    }}, t('retry')) : ''])) : h('p', {}, t('nothing')));
-        } catch (e) {
-            fill(out, h('p', {class: 'error'}, failure(e)));
-        }
-    }
-
-    load();
-}
-

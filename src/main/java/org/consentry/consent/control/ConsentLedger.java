@@ -73,7 +73,7 @@ public class ConsentLedger {
                 grant.evidence(), actor, now);
         em.persist(record);
         em.flush();
-        changes.fire(new ConsentChanged(subjectId, purpose.id()));
+        changes.fire(new ConsentChanged(subjectId, purpose.id(), ConsentChanged.Change.GRANTED, record.id()));
         audit.record(new AuditEntry("consent.grant", purpose.id(), subjectId, null, Outcome.DONE,
                 "notice " + grant.noticeVersion() + "; channel " + grant.channel() + "; record " + record.id()
                         + live.map(previous -> "; supersedes " + previous.id()).orElse("")));
@@ -85,7 +85,7 @@ public class ConsentLedger {
         Optional<ConsentRecord> live = lockLive(subjectId, purpose.id());
         live.ifPresent(record -> {
             record.withdraw(actor, now());
-            changes.fire(new ConsentChanged(subjectId, purpose.id()));
+            changes.fire(new ConsentChanged(subjectId, purpose.id(), ConsentChanged.Change.WITHDRAWN, record.id()));
             audit.record(new AuditEntry("consent.withdraw", purpose.id(), subjectId, null, Outcome.DONE,
                     "record " + record.id()));
         });

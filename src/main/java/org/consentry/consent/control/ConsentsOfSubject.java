@@ -67,7 +67,7 @@ public class ConsentsOfSubject implements SubjectData {
         for (ConsentRecord r : records) {
             if (r.isLive()) {
                 r.withdraw("erasure", now);
-                changes.fire(new ConsentChanged(subjectId, r.purpose()));
+                changes.fire(new ConsentChanged(subjectId, r.purpose(), ConsentChanged.Change.ERASED, r.id()));
             }
         }
         em.flush();

@@ -53,20 +53,26 @@ public class CrmOutboxResource {
     Clock clock;
 
     /** A delivery to the CRM as admins see it: what, how it went, whom it concerned (as a keyed reference). */
-    public record Delivery(String id, String kind, String status, int attempts, Instant createdAt, Instant nextAttemptAt,
-                           Instant lastAttemptAt, String lastOutcome, Instant deliveredAt, String subjectRef) {
+    public record Delivery(String id, String recipient, String kind, String status, int attempts, Instant createdAt,
+                           Instant nextAttemptAt, Instant lastAttemptAt, String lastOutcome, Instant deliveredAt, String subjectRef) {
     }
 
     @GET
     @Transactional
-    @Operation(summary = "Deliveries to the CRM, newest first, without personal data")
+    @Operation(summary = "Deliveries to the CRM recipients, newest first, without personal data")
     public List<Delivery> list(@QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED|CANCELLED",
                                        message = "must be PENDING, DELIVERED, FAILED or CANCELLED") String status,
+                               @QueryParam("recipient") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,31}",
+                                       message = "must be a recipient id") String recipient,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         var query = em.createQuery("SELECT e FROM OutboxEntry e WHERE e.kind LIKE 'crm.%'"
-                + (status == null ? "" : " AND e.status = :status") + " ORDER BY e.createdAt DESC", OutboxEntry.class);
+                + (status == null ? "" : " AND e.status = :status") + (recipient == null ? "" : " AND e.recipient = :recipient")
+                + " ORDER BY e.createdAt DESC", OutboxEntry.class);
         if (status != null) {
             query.setParameter("status", OutboxEntry.Status.valueOf(status));
+        }
+        if (recipient != null) {
+            query.setParameter("recipient", recipient);
         }
         return query.setMaxResults(limit).getResultStream().map(this::view).toList();
     }
@@ -89,7 +95,7 @@ public class CrmOutboxResource {
     }
 
     private Delivery view(OutboxEntry e) {
-        return new Delivery(e.id(), e.kind(), e.status().name(), e.attempts(), e.createdAt(), e.nextAttemptAt(),
+        return new Delivery(e.id(), e.recipient(), e.kind(), e.status().name(), e.attempts(), e.createdAt(), e.nextAttemptAt(),
                 e.lastAttemptAt(), e.lastOutcome(), e.deliveredAt(), refs.of(e.subjectId()));
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
+import org.consentry.erasure.control.Erasures;
 import org.consentry.erasure.entity.ErasureRequest;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
@@ -35,6 +36,9 @@ public class ErasuresResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Erasures erasures;
+
     @GET
     @Path("{requestId}")
     @Operation(summary = "An erasure request: its steps, receipts and deadline")
@@ -44,7 +48,7 @@ public class ErasuresResource {
         if (request == null) {
             throw new ProblemException(Problems.NOT_FOUND, "No erasure request " + requestId + ".");
         }
-        return ErasureView.of(request, clock);
+        return ErasureView.of(request, clock, erasures.receipts(request));
     }
 
     @GET
@@ -56,6 +60,6 @@ public class ErasuresResource {
                 ? em.createNamedQuery(ErasureRequest.RECENT, ErasureRequest.class).setMaxResults(100).getResultList()
                 : em.createNamedQuery(ErasureRequest.BY_STATUS, ErasureRequest.class)
                         .setParameter("status", ErasureRequest.Status.valueOf(status)).setMaxResults(100).getResultList();
-        return found.stream().map(r -> ErasureView.of(r, clock)).toList();
+        return found.stream().map(r -> ErasureView.of(r, clock, erasures.receipts(r))).toList();
     }
 }

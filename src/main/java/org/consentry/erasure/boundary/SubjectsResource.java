@@ -61,7 +61,7 @@ public class SubjectsResource {
                     + "a legal hold is live.")
     public Response erase(@PathParam("subjectId") @SubjectId String subjectId) {
         ErasureRequest request = erasures.request(subjectId);
-        return Response.accepted(ErasureView.of(request, clock))
+        return Response.accepted(ErasureView.of(request, clock, erasures.receipts(request)))
                 .location(uri.getBaseUriBuilder().path("erasures/{id}").build(request.id())).build();
     }
 

@@ -148,6 +148,15 @@ public class Erasures {
         }
     }
 
+    /** The receipt of each recipient told of the erasure, by recipient (none before the local erasure, or without recipients). */
+    public Map<String, Receipt> receipts(ErasureRequest request) {
+        Optional<Recipient> recipient = recipient();
+        if (recipient.isEmpty() || request.crmDeliveryId() == null) {
+            return Map.of();
+        }
+        return recipient.get().receipts(request.crmDeliveryId());
+    }
+
     private Optional<Recipient> recipient() {
         return recipients.isResolvable() ? Optional.of(recipients.get()) : Optional.empty();
     }

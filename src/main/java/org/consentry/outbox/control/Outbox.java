@@ -63,4 +63,27 @@ public class Outbox {
         enqueued.fire(new Enqueued(entry.id()));
         return entry;
     }
+
+    /**
+     * Cancels the subject's pending deliveries of {@code kinds} to {@code recipient} (one being sent right
+     * now ends cancelled too: its outcome is no longer recorded). Returns the cancelled entries' ids.
+     */
+    public java.util.List<String> cancelPending(String recipient, String subjectId, java.util.List<String> kinds, String why) {
+        java.util.List<OutboxEntry> pending = em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recipient = :r"
+                        + " AND e.subjectId = :s AND e.kind IN :kinds AND e.status = :pending", OutboxEntry.class)
+                .setParameter("r", recipient).setParameter("s", subjectId).setParameter("kinds", kinds)
+                .setParameter("pending", OutboxEntry.Status.PENDING).getResultList();
+        Instant now = clock.instant();
+        pending.forEach(e -> e.cancel(why, now));
+        return pending.stream().map(OutboxEntry::id).toList();
+    }
+
+    /** Whether the recipient may hold data of the subject through {@code kinds}: one was delivered, tried or is being sent. */
+    public boolean reached(String recipient, String subjectId, java.util.List<String> kinds) {
+        return !em.createQuery("SELECT e.id FROM OutboxEntry e WHERE e.recipient = :r AND e.subjectId = :s"
+                        + " AND e.kind IN :kinds AND (e.status = :delivered OR e.attempts > 0 OR e.leaseOwner IS NOT NULL)",
+                        String.class)
+                .setParameter("r", recipient).setParameter("s", subjectId).setParameter("kinds", kinds)
+                .setParameter("delivered", OutboxEntry.Status.DELIVERED).setMaxResults(1).getResultList().isEmpty();
+    }
 }

@@ -1,18 +1,17 @@
-package org.consentry.outbox.boundary;
+package org.consentry.outbox.control;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
-import org.consentry.outbox.control.SignedPost;
 import org.junit.jupiter.api.Test;
 
 /** A lease that could run out while a delivery still waits for its answer is refused at start-up. */
-class OutboxWorkerSettingsTest {
+class OutboxLeasesSettingsTest {
 
-    private static OutboxWorker worker(Duration lease, Duration requestTimeout) {
-        OutboxWorker worker = new OutboxWorker();
+    private static OutboxLeases worker(Duration lease, Duration requestTimeout) {
+        OutboxLeases worker = new OutboxLeases();
         worker.lease = lease;
         worker.retryBase = Duration.ofSeconds(1);
         worker.retryCap = Duration.ofMinutes(5);
