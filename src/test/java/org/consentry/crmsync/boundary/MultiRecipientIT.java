@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.consentry.testing.Api;
+import org.consentry.testing.Browser;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.StandIn;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Two CRM recipients at once (issue 15), both signed webhooks on loopback with field policies of their
@@ -203,6 +206,37 @@ class MultiRecipientIT {
         assertEquals("TOKEN", beta.getJsonObject("fields").getString("contact.email"));
         assertFalse(beta.toString().contains(BETA_SECRET) || beta.toString().contains("/beta"), "no secret, no path: " + beta);
         assertEquals(403, api.get("api/v1/crm/recipients", Api.BOT).status());
+
+        BETA.answering(r -> new StandIn.Answer(204, "")); // sent again, it goes: no failed delivery is left for the next test
+        assertEquals(200, api.post("api/v1/crm/outbox/" + betaDelivery + "/retry", Api.ADMIN, "").status());
+        Eventually.until("the retried delivery is delivered", Duration.ofSeconds(20),
+                () -> outbox("beta", "DELIVERED").contains(betaDelivery));
+    }
+
+    @Test
+    void theCrmPageShowsEachRecipientsStateAndSendsAFailedDeliveryAgain() throws Exception {
+        BETA.answering(r -> new StandIn.Answer(422, "{\"error\":\"unprocessable\"}")).up();
+        String subject = "page-" + UUID.randomUUID();
+        String betaDelivery = lead(subject).json().getJsonArray("deliveries").getJsonObject(1).getString("deliveryId");
+        Eventually.until("beta's delivery failed", Duration.ofSeconds(20), () -> outbox("beta", "FAILED").contains(betaDelivery));
+        try (Browser admin = Browser.open(base)) {
+            admin.signIn("admin", "admin-dev");
+            admin.go("console/#outbox");
+            String recipients = admin.waitFor(By.cssSelector("#recipients-result table")).getText();
+            assertTrue(recipients.contains("alpha") && recipients.contains("beta") && recipients.contains("webhook"), recipients);
+            assertTrue(recipients.contains("Failing") && recipients.contains("HTTP 422"), recipients);
+            assertFalse(recipients.contains(BETA_SECRET) || recipients.contains(subject), recipients);
+            admin.waitUntil(d -> d.findElements(By.cssSelector("#outbox-recipient option")).size() == 3);
+            new Select(admin.driver.findElement(By.id("outbox-recipient"))).selectByValue("beta");
+            admin.waitUntil(d -> d.findElement(By.id("outbox-result")).getText().contains("beta")
+                    && !d.findElement(By.id("outbox-result")).getText().contains("alpha"));
+            admin.screenshot("admin-crm-recipients");
+            BETA.answering(r -> new StandIn.Answer(204, ""));
+            admin.click(By.cssSelector("#outbox-result button.retry"));
+            Eventually.until("the retried delivery is delivered", Duration.ofSeconds(20),
+                    () -> outbox("beta", "DELIVERED").contains(betaDelivery));
+            admin.assertNoConsoleErrors();
+        }
     }
 
     @Test
