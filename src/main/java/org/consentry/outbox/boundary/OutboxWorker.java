@@ -94,7 +94,12 @@ public class OutboxWorker {
         try {
             for (String lane : leases.dueLanes()) {
                 if (busyLanes.add(lane)) {
-                    executor.execute(() -> drainLane(lane));
+                    try {
+                        executor.execute(() -> drainLane(lane));
+                    } catch (RuntimeException refused) { // executor shutting down or full: the next poll tries again
+                        busyLanes.remove(lane);
+                        throw refused;
+                    }
                 }
             }
         } catch (RuntimeException e) {
