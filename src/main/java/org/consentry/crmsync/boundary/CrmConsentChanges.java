@@ -48,7 +48,7 @@ public class CrmConsentChanges {
                 outbox.cancelPending(to.id(), change.subjectId(), DATA, "cancelled: consent to " + change.purpose()
                         + " withdrawn").forEach(id -> cancelled.add(to.id() + " " + id));
             }
-            if (heldData || recipients.connector(to).wantsEveryConsentChange()) {
+            if (heldData || recipients.connector(to).isEventBus()) {
                 outbox.enqueueTo(to.id(), CrmRecords.CONSENT, change.subjectId(),
                         CrmRecords.consentReference(change.recordId(), granted), to.target(), null);
                 told.add(to.id());

@@ -30,10 +30,10 @@ public interface CrmConnector {
     }
 
     /**
-     * Whether the recipient gets every consent change of its purposes (an event bus), not only the
-     * withdrawals of subjects whose data it holds (a CRM).
+     * Whether the recipient is an event bus: it gets every consent change of its purposes, not only the
+     * withdrawals of subjects whose data it holds (as a CRM does), and hears when an erasure completed.
      */
-    default boolean wantsEveryConsentChange() {
+    default boolean isEventBus() {
         return false;
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.time.Instant;
 import org.consentry.audit.control.SubjectRefs;
 import org.consentry.consent.entity.ConsentRecord;
+import org.consentry.erasure.entity.ErasureRequest;
 import org.consentry.crmsync.entity.CrmContact;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.crmsync.entity.FieldRule;
@@ -45,6 +46,7 @@ public class CrmRecords {
     public static final String CASE = "crm.case";
     public static final String ERASE = "crm.erase";
     public static final String CONSENT = "crm.consent";
+    public static final String ERASURE_COMPLETED = "crm.erasure-completed";
     static final String PURPOSE = "crm-sync";
     private static final RedactionPolicy MASK_ALL = all(Operator.MASK);
     /** Everything the scanner finds. */
@@ -132,6 +134,14 @@ public class CrmRecords {
                 Instant at = granted || consent.endedAt() == null ? consent.grantedAt() : consent.endedAt();
                 return Optional.of(new CrmRecord(CrmRecord.Type.CONSENT, entry.id(), entry.subjectId(), ref, Map.of(), null,
                         null, new CrmRecord.Consent(consent.purpose(), granted, at), at));
+            }
+            case ERASURE_COMPLETED -> {
+                ErasureRequest request = em.find(ErasureRequest.class, entry.reference());
+                if (request == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new CrmRecord(CrmRecord.Type.ERASURE_COMPLETED, entry.id(), null, request.subjectRef(),
+                        Map.of(), null, request.id(), null, request.completedAt()));
             }
             default -> throw new IllegalArgumentException("not a CRM delivery: " + entry.kind());
         }

@@ -14,9 +14,11 @@ public record CrmRecord(Type type, String deliveryId, String subjectId, String s
 
     /**
      * CONTACT: a lead's contact to upsert; CASE: a resolved case (with its contact); ERASE: erase the
-     * subject (Art. 17/19); CONSENT: the subject granted or withdrew a purpose the recipient serves.
+     * subject (Art. 17/19); CONSENT: the subject granted or withdrew a purpose the recipient serves;
+     * ERASURE_COMPLETED: an erasure finished everywhere (only to event buses; no subject id, only its
+     * reference).
      */
-    public enum Type { CONTACT, CASE, ERASE, CONSENT }
+    public enum Type { CONTACT, CASE, ERASE, CONSENT, ERASURE_COMPLETED }
 
     /** A resolved escalation: its redacted transcript, never the raw one. */
     public record CrmCase(String escalationId, String conversationId, String language, String reason, String agent,

@@ -69,6 +69,9 @@ public class Erasures {
     Event<Accepted> accepted;
 
     @Inject
+    Event<ErasureCompleted> completed;
+
+    @Inject
     @ConfigProperty(name = "consentry.erasure.deadline", defaultValue = "P1M")
     Period deadline;
 
@@ -135,6 +138,7 @@ public class Erasures {
         request.crmAnswered(receipt, clock.instant());
         if (request.status() == ErasureRequest.Status.COMPLETED) {
             recipient.get().forget(request.crmDeliveryId());
+            completed.fire(new ErasureCompleted(requestId, request.subjectRef()));
             audit.recordAs("erasure", new AuditEntry("erasure.completed", null, null, null, Outcome.DONE,
                     "request " + requestId + ", subject ref " + request.subjectRef() + ": " + request.crmReceipt()));
         }

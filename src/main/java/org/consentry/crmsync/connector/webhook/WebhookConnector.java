@@ -65,10 +65,13 @@ public class WebhookConnector implements CrmConnector {
                     case CASE -> "case.resolved";
                     case ERASE -> "subject.erase";
                     case CONSENT -> record.consent().granted() ? "consent.granted" : "consent.withdrawn";
+                    case ERASURE_COMPLETED -> "erasure.completed"; // event buses only: not sent to a webhook
                 })
                 .add("deliveryId", record.deliveryId())
-                .add("subjectId", record.subjectId())
                 .add("occurredAt", record.occurredAt().toString());
+        if (record.subjectId() != null) {
+            json.add("subjectId", record.subjectId());
+        }
         if (record.consent() != null) {
             json.add("purpose", record.consent().purpose());
         }
