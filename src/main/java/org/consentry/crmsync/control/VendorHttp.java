@@ -19,10 +19,11 @@ import java.util.Optional;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.SignedPost;
 import org.consentry.outbox.control.TransportFailure;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The HTTP calls of a connector to its vendor's API: one shared client (no redirects followed, a
- * connect timeout), each call bounded by consentry.outbox.request-timeout's default, and every way a
+ * connect timeout), each call bounded by consentry.outbox.request-timeout as every delivery is, and every way a
  * call can go wrong turned into the result of the attempt ({@link Failed}): no answer or 408/425/429/5xx
  * is a retry (not before the vendor's Retry-After when it gives one), another 4xx a rejection naming
  * the vendor, the method and the path template (never an id, a query or a body: they may be personal),
@@ -32,7 +33,8 @@ public final class VendorHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The outbox's own bound (its lease is checked at start to be at least twice it), PT10S unless configured. */
+    static final String TIMEOUT_KEY = "consentry.outbox.request-timeout";
 
     private final String vendor;
 
@@ -64,7 +66,15 @@ public final class VendorHttp {
 
     /** A request with a timeout, JSON accepted; the caller adds method, body and authentication. */
     public static HttpRequest.Builder request(java.net.URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
+        return HttpRequest.newBuilder(uri).timeout(timeout()).header("Accept", "application/json");
+    }
+
+    static Duration timeout() {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(TIMEOUT_KEY, Duration.class).orElse(Duration.ofSeconds(10));
+        } catch (IllegalStateException noConfig) { // outside a container (unit tests)
+            return Duration.ofSeconds(10);
+        }
     }
 
     /** A JSON body for {@code method}. */
