@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * against Zendesk's published contract: a lead becomes a user (external_id = subject id), a resolved
  * case one solved ticket even when the answer to its creation was lost, an erasure Zendesk's
  * permanent deletion even when the answer to the soft delete was lost; a 429 delays the next attempt
- * by its Retry-After; a wrong token fails the delivery with a reason, garbage is retried.
+ * by its Retry-After; a wrong token fails the delivery with a reason, garbage is retried; a withdrawal
+ * cancels what Zendesk has not got yet.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -172,6 +173,21 @@ class ZendeskConnectorIT {
         awaitDelivered(api, delivery);
         assertEquals(before + 2, FAKE.count("POST /users/create_or_update"), "the garbage answer was retried once");
         assertTrue(FAKE.account.user(subject).isPresent());
+    }
+
+    @Test
+    void aWithdrawalCancelsWhatZendeskHasNotGotYet() throws Exception {
+        Api api = new Api(base);
+        String subject = new Handoff().subjectId;
+        int before = FAKE.calls.size();
+        FAKE.rateLimit(1, 4);
+        String delivery = lead(api, subject);
+        Eventually.until("the first attempt (429)", Duration.ofSeconds(30), () -> FAKE.calls.size() > before);
+        assertEquals(204, api.delete("api/v1/subjects/" + subject + "/consents/crm-sync", Api.BOT).status());
+        Eventually.until("the delivery is cancelled", Duration.ofSeconds(30),
+                () -> "CANCELLED".equals(find(api, delivery).getString("status")));
+        assertTrue(find(api, delivery).getString("lastOutcome").contains("no current consent"), find(api, delivery)::toString);
+        assertTrue(FAKE.account.user(subject).isEmpty(), "nothing reached Zendesk after the withdrawal");
     }
 
     /** A lead with the customer's consent to crm-sync (the bot's documented flow); its delivery id. */
