@@ -42,11 +42,18 @@ final class FakeZendesk implements Function<StandIn.Request, StandIn.Answer> {
     final Set<String> garbage = ConcurrentHashMap.newKeySet();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private volatile int retryAfter = 1;
+    private volatile boolean sendRetryAfter = true;
     private volatile String token = TOKEN;
 
     /** The next {@code count} calls answer 429 with Retry-After: {@code seconds}. */
     FakeZendesk rateLimit(int count, int seconds) {
+        return rateLimit(count, seconds, true);
+    }
+
+    /** The same, with or without Retry-After (Zendesk's ratelimit-reset header says when in any case). */
+    FakeZendesk rateLimit(int count, int seconds, boolean withRetryAfter) {
         retryAfter = seconds;
+        sendRetryAfter = withRetryAfter;
         rateLimited.set(count);
         return this;
     }
@@ -68,8 +75,9 @@ final class FakeZendesk implements Function<StandIn.Request, StandIn.Answer> {
         }
         if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return new StandIn.Answer(429, "{\"error\":\"APIRateLimitExceeded\",\"description\":\"Number of allowed API requests per minute exceeded\"}",
-                    Map.of("Retry-After", String.valueOf(retryAfter), "ratelimit-limit", "700",
-                            "ratelimit-remaining", "0", "ratelimit-reset", String.valueOf(retryAfter)));
+                    sendRetryAfter ? Map.of("Retry-After", String.valueOf(retryAfter), "ratelimit-limit", "700",
+                            "ratelimit-remaining", "0", "ratelimit-reset", String.valueOf(retryAfter))
+                            : Map.of("ratelimit-limit", "700", "ratelimit-remaining", "0", "ratelimit-reset", String.valueOf(retryAfter)));
         }
         List<String> violations = contract.check(r);
         if (!violations.isEmpty()) {

@@ -149,6 +149,9 @@ class ZendeskConnectorTest {
         DeliveryResult.Retry retry = assertInstanceOf(DeliveryResult.Retry.class, result);
         assertEquals(Duration.ofSeconds(7), retry.after());
         assertInstanceOf(DeliveryResult.Delivered.class, connector.send(recipient, contact(subject, Map.of("name", "Anna"))));
+        fake.rateLimit(1, 11, false);
+        retry = assertInstanceOf(DeliveryResult.Retry.class, connector.send(recipient, contact(subject, Map.of("name", "Anna"))));
+        assertEquals(Duration.ofSeconds(11), retry.after(), "without Retry-After: Zendesk's ratelimit-reset");
     }
 
     @Test
