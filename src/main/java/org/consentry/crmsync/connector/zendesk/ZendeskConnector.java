@@ -48,6 +48,7 @@ public class ZendeskConnector implements CrmConnector {
                 case ERASE -> new DeliveryResult.Delivered(ZendeskErasure.erase(api, record)
                         ? "zendesk user permanently deleted" : "zendesk user already gone");
                 case CONSENT -> consent(api, record);
+                case ERASURE_COMPLETED -> new DeliveryResult.Delivered("zendesk: nothing to do (event buses only)");
             };
         } catch (VendorHttp.Failed failed) {
             return failed.result();

@@ -186,7 +186,13 @@ class ZendeskConnectorIT {
         assertEquals(204, api.delete("api/v1/subjects/" + subject + "/consents/crm-sync", Api.BOT).status());
         Eventually.until("the delivery is cancelled", Duration.ofSeconds(30),
                 () -> "CANCELLED".equals(find(api, delivery).getString("status")));
-        assertTrue(find(api, delivery).getString("lastOutcome").contains("no current consent"), find(api, delivery)::toString);
+        assertEquals("cancelled: consent to crm-sync withdrawn", find(api, delivery).getString("lastOutcome"),
+                find(api, delivery)::toString);
+        // an attempt was made, so Zendesk may hold the data: it is told, and having no such user, nothing is mirrored
+        Eventually.until("the withdrawal's own delivery is delivered", Duration.ofSeconds(30), () -> api.get(
+                "api/v1/crm/outbox?status=DELIVERED&limit=1000", Api.ADMIN).structure().asJsonArray().getValuesAs(JsonObject.class)
+                .stream().anyMatch(d -> d.getString("kind").equals("crm.consent")
+                        && d.getString("lastOutcome").equals("zendesk holds no user: nothing to mirror")));
         assertTrue(FAKE.account.user(subject).isEmpty(), "nothing reached Zendesk after the withdrawal");
     }
 
