@@ -42,7 +42,7 @@ public final class FakeHubSpot implements Function<StandIn.Request, StandIn.Answ
     /** Routes that do their work but whose answer is lost once: 200 with a proxy's HTML page instead. */
     final Set<String> garbageOnce = ConcurrentHashMap.newKeySet();
     private final AtomicInteger rateLimited = new AtomicInteger();
-    private final String token;
+    private volatile String token;
     private volatile Consumer<String> onChange = state -> { };
 
     public FakeHubSpot() {
@@ -56,6 +56,11 @@ public final class FakeHubSpot implements Function<StandIn.Request, StandIn.Answ
     /** The next {@code count} requests answer 429 with HubSpot's ten-second window headers (no Retry-After). */
     public void rateLimit(int count) {
         rateLimited.set(count);
+    }
+
+    /** From now on only {@code token} is accepted (a token revoked or rotated in HubSpot's UI). */
+    public void acceptOnly(String token) {
+        this.token = token;
     }
 
     public FakeHubSpot onChange(Consumer<String> listener) {
