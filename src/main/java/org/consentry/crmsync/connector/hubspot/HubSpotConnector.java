@@ -57,7 +57,10 @@ public class HubSpotConnector implements CrmConnector {
 
     @Override
     public DeliveryResult send(RecipientSettings recipient, CrmRecord record) {
-        HubSpotApi api = new HubSpotApi(recipient.requireUrl(), recipient.secret().orElseThrow());
+        if (recipient.secret().isEmpty() || recipient.url().isEmpty()) {
+            return new DeliveryResult.Rejected(recipient.key("secret") + " or " + recipient.key("url") + " is not set");
+        }
+        HubSpotApi api = new HubSpotApi(recipient.requireUrl(), recipient.secret().get());
         String idProperty = recipient.property("hubspot.id-property").orElse(ID_PROPERTY);
         try {
             return switch (record.type()) {
