@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.consentry.crmsync.connector.chatwoot.ChatwootConnector;
+import org.consentry.crmsync.connector.hubspot.HubSpotConnector;
 import org.consentry.crmsync.connector.webhook.WebhookConnector;
+import org.consentry.crmsync.connector.zendesk.ZendeskConnector;
 import org.consentry.crmsync.control.CrmSettingsCheck;
 import org.consentry.crypto.control.KeySettingsCheck;
 import org.consentry.escalation.control.CallbackSettingsCheck;
@@ -37,7 +39,8 @@ class FailClosedDefaultsTest {
 
     static final List<SettingsCheck> CHECKS = List.of(new PlatformSettingsCheck(), new KeySettingsCheck(),
             new CallbackSettingsCheck(),
-            new CrmSettingsCheck(List.of(new WebhookConnector(), new ChatwootConnector())));
+            new CrmSettingsCheck(List.of(new WebhookConnector(), new ChatwootConnector(), new HubSpotConnector(),
+                    new ZendeskConnector())));
 
     @Test
     void failClosedDefaults_theDevelopmentServerRefusesToStartInProductionNamingEachKey() throws Exception {

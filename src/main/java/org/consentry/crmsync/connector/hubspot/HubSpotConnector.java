@@ -76,6 +76,7 @@ public class HubSpotConnector implements CrmConnector {
                 }
                 case ERASE -> erase(api, idProperty, record.subjectId());
                 case CONSENT -> consent(api, idProperty, record);
+                case ERASURE_COMPLETED -> new DeliveryResult.Delivered("hubspot: nothing to do (event buses only)");
             };
         } catch (VendorHttp.Failed failed) {
             return failed.result();
