@@ -51,7 +51,7 @@ public record RecipientSettings(String id, String type, String prefix, Optional<
     /** Where it is, for admins and the records of processing: scheme and host, never a path, user or secret. */
     public String where() {
         return url.map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()))
-                .orElseGet(() -> property("topic").map(t -> "topic " + t).orElse("-"));
+                .orElseGet(() -> property("kafka.topic").map(t -> "topic " + t).orElse("-"));
     }
 
     /** The target stored with each delivery. */
