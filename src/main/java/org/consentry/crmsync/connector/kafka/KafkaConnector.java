@@ -65,7 +65,7 @@ public class KafkaConnector implements CrmConnector {
     }
 
     @Override
-    public boolean wantsEveryConsentChange() {
+    public boolean isEventBus() {
         return true;
     }
 

@@ -43,6 +43,7 @@ final class KafkaEvent {
             case CONTACT -> "contact.upserted";
             case CASE -> "case.resolved";
             case ERASE -> "erasure.requested";
+            case ERASURE_COMPLETED -> "erasure.completed";
             case CONSENT -> record.consent().granted() ? "consent.granted" : "consent.withdrawn";
         };
     }
@@ -57,7 +58,7 @@ final class KafkaEvent {
         switch (record.type()) {
             case CONSENT -> json.add("consent", JSON.createObjectBuilder().add("purpose", record.consent().purpose())
                     .add("granted", record.consent().granted()).add("at", record.consent().at().toString()));
-            case ERASE -> json.add("erasure", JSON.createObjectBuilder().add("requestId", record.erasureRequestId()));
+            case ERASE, ERASURE_COMPLETED -> json.add("erasure", JSON.createObjectBuilder().add("requestId", record.erasureRequestId()));
             case CONTACT -> json.add("contact", contact(record));
             case CASE -> json.add("contact", contact(record)).add("case", crmCase(record.crmCase()));
         }

@@ -70,6 +70,7 @@ class KafkaConnectorIT {
                 consentry.outbox.retry-cap=PT1S
                 consentry.outbox.request-timeout=PT4S
                 consentry.outbox.lease=PT8S
+                consentry.erasure.poll=PT0.5S
                 """.formatted(BROKER.bootstrap(), TOPIC));
     }
 
@@ -99,7 +100,9 @@ class KafkaConnectorIT {
         OutboxView.awaitDelivered(api, ref, 3);
         assertEquals(204, api.delete("api/v1/subjects/" + handoff.subjectId + "/consents/crm-sync", Api.BOT).status());
         List<JsonObject> deliveries = new ArrayList<>(OutboxView.awaitDelivered(api, ref, 4));
-        assertEquals(202, api.delete("api/v1/subjects/" + handoff.subjectId, Api.ADMIN).status());
+        Api.Reply erasure = api.delete("api/v1/subjects/" + handoff.subjectId, Api.ADMIN);
+        assertEquals(202, erasure.status(), erasure::toString);
+        String requestId = erasure.json().getString("requestId");
         // the notice waits one lease; once delivered, the erasure takes the subject off the outbox view: know it by id
         List<String> notice = new ArrayList<>();
         Eventually.until("the erasure notice queued", Duration.ofSeconds(30), () -> OutboxView.outbox(api).stream()
@@ -157,6 +160,16 @@ class KafkaConnectorIT {
         assertFalse(eventOf(byDelivery, "erasure.requested").getJsonObject("erasure").getString("requestId").isEmpty());
         // one subject, one partition: a consumer gets its events in the order they were written
         assertEquals(1, byDelivery.values().stream().map(TopicEvents.Event::partition).distinct().count());
+
+        // once the bus acknowledged the notice, the erasure completes, and the bus hears that too (by reference only)
+        Eventually.until("erasure.completed on the topic", Duration.ofSeconds(60), () -> new TopicEvents(BROKER.bootstrap(), TOPIC)
+                .all().stream().anyMatch(e -> e.value().getString("type").equals("erasure.completed") && ref.equals(e.key())));
+        TopicEvents after = new TopicEvents(BROKER.bootstrap(), TOPIC);
+        JsonObject completed = after.all().stream().filter(e -> e.value().getString("type").equals("erasure.completed")
+                && ref.equals(e.key())).findFirst().orElseThrow().value();
+        assertEquals(requestId, completed.getJsonObject("erasure").getString("requestId"));
+        assertEquals(List.of(), after.violations, "erasure.completed as the published schema says");
+        assertEquals("COMPLETED", api.get("api/v1/erasures/" + requestId, Api.ADMIN).json().getString("status"));
     }
 
     @Test
