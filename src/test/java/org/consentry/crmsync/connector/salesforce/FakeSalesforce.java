@@ -1,0 +1,241 @@
+package org.consentry.crmsync.connector.salesforce;
+
+import static org.consentry.platform.control.JsonProviders.JSON;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.consentry.testing.Contract;
+import org.consentry.testing.StandIn;
+
+/**
+ * A Salesforce org as its REST API documents it (contracts/salesforce/salesforce-rest-v64.yaml): the
+ * client-credentials token endpoint, upsert and delete by external id for Contact, Lead and Case, and
+ * the one SOQL query the connector sends. Every request and every answer goes through the contract.
+ * As strict as a real org where it matters: tokens it can expire (401 INVALID_SESSION_ID), a wrong
+ * client (400 invalid_client), required fields on create (400 REQUIRED_FIELD_MISSING), unique external
+ * ids (400 DUPLICATE_VALUE), a Contact with Cases that cannot be deleted (400 DELETE_FAILED); it can be
+ * told to answer the next call of a route with anything (403 REQUEST_LIMIT_EXCEEDED, 503, garbage).
+ */
+final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> {
+
+    static final String CLIENT_ID = "3MVG9consentry.fake.client";
+    static final String SUBJECT_FIELD = "Consentry_Subject_Id__c";
+    static final String CASE_FIELD = "Consentry_Escalation_Id__c";
+    private static final String DATA = "/services/data/v64.0";
+    private static final Pattern ROW = Pattern.compile(DATA + "/sobjects/(Contact|Lead|Case)/([A-Za-z0-9_]+)/([^/?]+)");
+    private static final Pattern CASES_OF = Pattern.compile("SELECT " + CASE_FIELD + " FROM Case WHERE " + SUBJECT_FIELD
+            + " = '((?:[^'\\\\]|\\\\.)*)' AND " + CASE_FIELD + " != null");
+    private static final Map<String, String> PREFIX = Map.of("Contact", "003", "Lead", "00Q", "Case", "500");
+    private static final Map<String, List<String>> REQUIRED = Map.of("Contact", List.of("LastName"),
+            "Lead", List.of("LastName", "Company"), "Case", List.of());
+
+    final Contract contract = Contract.of("/contracts/salesforce/salesforce-rest-v64.yaml", null);
+    /** The org's records per object, by their external id (the subject's or the escalation's). */
+    final Map<String, Map<String, JsonObject>> records = new ConcurrentHashMap<>(Map.of("Contact", new ConcurrentHashMap<>(),
+            "Lead", new ConcurrentHashMap<>(), "Case", new ConcurrentHashMap<>()));
+    final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    /** Every call as "METHOD route" with the time it came, e.g. "PATCH Case". */
+    final List<Map.Entry<String, Instant>> calls = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, Queue<StandIn.Answer>> planned = new ConcurrentHashMap<>();
+    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    volatile String clientSecret;
+    private long nextId = 1;
+    private boolean forced;
+
+    FakeSalesforce(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    /** The next call of {@code route} ("PATCH Case", "POST token", "GET query"...) gets {@code answer}. */
+    void plan(String route, StandIn.Answer answer) {
+        planned.computeIfAbsent(route, r -> new ConcurrentLinkedQueue<>()).add(answer);
+    }
+
+    /** Every session ends, as when the org's session timeout passes or an admin revokes them. */
+    void expireSessions() {
+        sessions.clear();
+    }
+
+    long count(String route) {
+        return calls.stream().filter(c -> c.getKey().equals(route)).count();
+    }
+
+    JsonObject record(String object, String externalId) {
+        return records.get(object).get(externalId);
+    }
+
+    @Override
+    public synchronized StandIn.Answer apply(StandIn.Request request) {
+        forced = false;
+        StandIn.Answer answer = answer(request);
+        if (!forced) { // a planned fault (garbage, say) is off the contract on purpose
+            contract.check(request, answer);
+        }
+        return answer;
+    }
+
+    private StandIn.Answer answer(StandIn.Request request) {
+        String path = URI.create(request.path()).getRawPath();
+        Matcher row = ROW.matcher(path);
+        String route = request.method() + " " + (path.equals(AccessTokens.PATH) ? "token"
+                : path.equals(DATA + "/query") ? "query" : row.matches() ? row.group(1) : path);
+        calls.add(Map.entry(route, Instant.now()));
+        if (!contract.check(request).isEmpty()) {
+            return path.equals(AccessTokens.PATH) ? oauthError("invalid_request", "the request is not as documented")
+                    : error(400, "INVALID_FIELD", "the request is not as documented");
+        }
+        Queue<StandIn.Answer> plan = planned.get(route);
+        StandIn.Answer next = plan == null ? null : plan.poll();
+        if (next != null) {
+            forced = true;
+            return next;
+        }
+        if (path.equals(AccessTokens.PATH)) {
+            return token(form(request.body()));
+        }
+        String authorization = request.header("Authorization");
+        if (authorization == null || !sessions.contains(authorization.replaceFirst("^Bearer ", ""))) {
+            return error(401, "INVALID_SESSION_ID", "Session expired or invalid");
+        }
+        if (route.equals("GET query")) {
+            return query(URI.create(request.path()).getRawQuery());
+        }
+        if (!row.matches()) {
+            problems.add("undocumented call " + request.method() + " " + path);
+            return error(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        String object = row.group(1);
+        String field = row.group(2);
+        String value = URLDecoder.decode(row.group(3), StandardCharsets.UTF_8);
+        if (!field.equals(object.equals("Case") ? CASE_FIELD : SUBJECT_FIELD)) {
+            return error(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + field);
+        }
+        return switch (request.method()) {
+            case "PATCH" -> upsert(object, field, value, JSON.createReader(new StringReader(request.body())).readObject(),
+                    String.valueOf(URI.create(request.path()).getRawQuery()).contains("updateOnly=true"));
+            case "DELETE" -> delete(object, value);
+            default -> error(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + request.method() + "' not allowed");
+        };
+    }
+
+    private StandIn.Answer token(Map<String, String> form) {
+        if (!CLIENT_ID.equals(form.get("client_id")) || !clientSecret.equals(form.get("client_secret"))) {
+            return oauthError("invalid_client", "invalid client credentials");
+        }
+        String session = "00Dfake0000000!" + java.util.UUID.randomUUID().toString().replace("-", "");
+        sessions.add(session);
+        return StandIn.Answer.ok(JSON.createObjectBuilder().add("access_token", session)
+                .add("signature", "c2lnbmF0dXJl").add("scope", "api").add("instance_url", "https://consentry-test.my.salesforce.com")
+                .add("id", "https://login.salesforce.com/id/00Dfake0000000AAA/005fake0000000AAA").add("token_type", "Bearer")
+                .add("issued_at", String.valueOf(System.currentTimeMillis())).build().toString());
+    }
+
+    private StandIn.Answer upsert(String object, String field, String value, JsonObject body, boolean updateOnly) {
+        Map<String, JsonObject> table = records.get(object);
+        JsonObject existing = table.get(value);
+        if (existing == null && updateOnly) {
+            return error(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        if (existing == null) {
+            List<String> missing = REQUIRED.get(object).stream().filter(f -> !(body.get(f) instanceof jakarta.json.JsonString)).toList();
+            if (!missing.isEmpty()) {
+                return error(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
+            }
+        }
+        if (body.containsKey(field) || body.containsKey("Id")) {
+            return error(400, "INVALID_FIELD", "The external ID or Id is given by the URL, not the body", List.of(field));
+        }
+        if (body.get("ContactId") instanceof jakarta.json.JsonString contactId && records.get("Contact").values().stream()
+                .noneMatch(c -> c.getString("Id").equals(contactId.getString()))) {
+            return error(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("ContactId"));
+        }
+        String id = existing == null ? PREFIX.get(object) + String.format("%012dAAA", nextId++) : existing.getString("Id");
+        JsonObjectBuilder merged = existing == null
+                ? JSON.createObjectBuilder().add("Id", id).add(field, value) : JSON.createObjectBuilder(existing);
+        body.forEach((k, v) -> {
+            if (v == JsonValue.NULL) {
+                merged.remove(k);
+            } else {
+                merged.add(k, v);
+            }
+        });
+        table.put(value, merged.build());
+        return new StandIn.Answer(existing == null ? 201 : 200, JSON.createObjectBuilder().add("id", id).add("success", true)
+                .add("errors", JSON.createArrayBuilder()).add("created", existing == null).build().toString());
+    }
+
+    private StandIn.Answer delete(String object, String value) {
+        JsonObject existing = records.get(object).get(value);
+        if (existing == null) {
+            return error(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + value);
+        }
+        if (object.equals("Contact") && records.get("Case").values().stream()
+                .anyMatch(c -> existing.getString("Id").equals(c.getString("ContactId", null)))) {
+            return error(400, "DELETE_FAILED", "Your attempt to delete " + existing.getString("LastName", "")
+                    + " could not be completed because it is associated with the following cases.");
+        }
+        records.get(object).remove(value);
+        return new StandIn.Answer(204, "");
+    }
+
+    private StandIn.Answer query(String rawQuery) {
+        String soql = form(rawQuery).getOrDefault("q", "");
+        Matcher m = CASES_OF.matcher(soql);
+        if (!m.matches()) {
+            problems.add("a query the fake does not know: " + soql);
+            return error(400, "MALFORMED_QUERY", "unexpected token");
+        }
+        String subject = m.group(1).replace("\\'", "'").replace("\\\\", "\\");
+        var found = JSON.createArrayBuilder();
+        List<JsonObject> cases = records.get("Case").values().stream()
+                .filter(c -> subject.equals(c.getString(SUBJECT_FIELD, null))).toList();
+        cases.forEach(c -> found.add(JSON.createObjectBuilder().add("attributes", JSON.createObjectBuilder().add("type", "Case")
+                .add("url", DATA + "/sobjects/Case/" + c.getString("Id"))).add(CASE_FIELD, c.getString(CASE_FIELD))));
+        return StandIn.Answer.ok(JSON.createObjectBuilder().add("totalSize", cases.size()).add("done", true)
+                .add("records", found).build().toString());
+    }
+
+    static StandIn.Answer error(int status, String code, String message) {
+        return error(status, code, message, List.of());
+    }
+
+    static StandIn.Answer error(int status, String code, String message, List<String> fields) {
+        var field = JSON.createArrayBuilder();
+        fields.forEach(field::add);
+        return new StandIn.Answer(status, JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("message", message)
+                .add("errorCode", code).add("fields", field)).build().toString());
+    }
+
+    private static StandIn.Answer oauthError(String error, String description) {
+        return new StandIn.Answer(400, JSON.createObjectBuilder().add("error", error).add("error_description", description)
+                .build().toString());
+    }
+
+    private static Map<String, String> form(String encoded) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String pair : (encoded == null ? "" : encoded).split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2) {
+                values.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+}
