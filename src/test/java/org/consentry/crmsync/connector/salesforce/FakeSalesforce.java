@@ -51,8 +51,11 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
     final Map<String, Map<String, JsonObject>> records = new ConcurrentHashMap<>(Map.of("Contact", new ConcurrentHashMap<>(),
             "Lead", new ConcurrentHashMap<>(), "Case", new ConcurrentHashMap<>()));
     final List<String> problems = Collections.synchronizedList(new ArrayList<>());
-    /** Every call as "METHOD route" with the time it came, e.g. "PATCH Case". */
-    final List<Map.Entry<String, Instant>> calls = Collections.synchronizedList(new ArrayList<>());
+    /** One call: its route ("PATCH Case", "POST token", "GET query"...), its path and when it came. */
+    record Call(String route, String path, Instant at) {
+    }
+
+    final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     final Map<String, Queue<StandIn.Answer>> planned = new ConcurrentHashMap<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     volatile String clientSecret;
@@ -74,7 +77,7 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
     }
 
     long count(String route) {
-        return calls.stream().filter(c -> c.getKey().equals(route)).count();
+        return calls.stream().filter(c -> c.route().equals(route)).count();
     }
 
     JsonObject record(String object, String externalId) {
@@ -96,7 +99,7 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
         Matcher row = ROW.matcher(path);
         String route = request.method() + " " + (path.equals(AccessTokens.PATH) ? "token"
                 : path.equals(DATA + "/query") ? "query" : row.matches() ? row.group(1) : path);
-        calls.add(Map.entry(route, Instant.now()));
+        calls.add(new Call(route, path, Instant.now()));
         if (!contract.check(request).isEmpty()) {
             return path.equals(AccessTokens.PATH) ? oauthError("invalid_request", "the request is not as documented")
                     : error(400, "INVALID_FIELD", "the request is not as documented");
