@@ -101,8 +101,8 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
                 : path.equals(DATA + "/query") ? "query" : row.matches() ? row.group(1) : path);
         calls.add(new Call(route, path, Instant.now()));
         if (!contract.check(request).isEmpty()) {
-            return path.equals(AccessTokens.PATH) ? oauthError("invalid_request", "the request is not as documented")
-                    : error(400, "INVALID_FIELD", "the request is not as documented");
+            return path.equals(AccessTokens.PATH) ? SalesforceShapes.oauthError("invalid_request", "the request is not as documented")
+                    : SalesforceShapes.error(400, "INVALID_FIELD", "the request is not as documented");
         }
         Queue<StandIn.Answer> plan = planned.get(route);
         StandIn.Answer next = plan == null ? null : plan.poll();
@@ -111,36 +111,36 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
             return next;
         }
         if (path.equals(AccessTokens.PATH)) {
-            return token(form(request.body()));
+            return token(SalesforceShapes.form(request.body()));
         }
         String authorization = request.header("Authorization");
         if (authorization == null || !sessions.contains(authorization.replaceFirst("^Bearer ", ""))) {
-            return error(401, "INVALID_SESSION_ID", "Session expired or invalid");
+            return SalesforceShapes.error(401, "INVALID_SESSION_ID", "Session expired or invalid");
         }
         if (route.equals("GET query")) {
             return query(URI.create(request.path()).getRawQuery());
         }
         if (!row.matches()) {
             problems.add("undocumented call " + request.method() + " " + path);
-            return error(404, "NOT_FOUND", "The requested resource does not exist");
+            return SalesforceShapes.error(404, "NOT_FOUND", "The requested resource does not exist");
         }
         String object = row.group(1);
         String field = row.group(2);
         String value = URLDecoder.decode(row.group(3), StandardCharsets.UTF_8);
         if (!field.equals(object.equals("Case") ? CASE_FIELD : SUBJECT_FIELD)) {
-            return error(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + field);
+            return SalesforceShapes.error(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + field);
         }
         return switch (request.method()) {
             case "PATCH" -> upsert(object, field, value, JSON.createReader(new StringReader(request.body())).readObject(),
                     String.valueOf(URI.create(request.path()).getRawQuery()).contains("updateOnly=true"));
             case "DELETE" -> delete(object, value);
-            default -> error(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + request.method() + "' not allowed");
+            default -> SalesforceShapes.error(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + request.method() + "' not allowed");
         };
     }
 
     private StandIn.Answer token(Map<String, String> form) {
         if (!CLIENT_ID.equals(form.get("client_id")) || !clientSecret.equals(form.get("client_secret"))) {
-            return oauthError("invalid_client", "invalid client credentials");
+            return SalesforceShapes.oauthError("invalid_client", "invalid client credentials");
         }
         String session = "00Dfake0000000!" + java.util.UUID.randomUUID().toString().replace("-", "");
         sessions.add(session);
@@ -154,20 +154,25 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
         Map<String, JsonObject> table = records.get(object);
         JsonObject existing = table.get(value);
         if (existing == null && updateOnly) {
-            return error(404, "NOT_FOUND", "The requested resource does not exist");
+            return SalesforceShapes.error(404, "NOT_FOUND", "The requested resource does not exist");
         }
         if (existing == null) {
             List<String> missing = REQUIRED.get(object).stream().filter(f -> !(body.get(f) instanceof jakarta.json.JsonString)).toList();
             if (!missing.isEmpty()) {
-                return error(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
+                return SalesforceShapes.error(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
             }
         }
-        if (body.containsKey(field) || body.containsKey("Id")) {
-            return error(400, "INVALID_FIELD", "The external ID or Id is given by the URL, not the body", List.of(field));
+        if (body.containsKey("Id")) {
+            return SalesforceShapes.error(400, "INVALID_FIELD", "Unable to create/update fields: Id", List.of("Id"));
+        }
+        if (body.get(field) instanceof jakarta.json.JsonString unique && !unique.getString().equals(value)
+                && table.containsKey(unique.getString())) { // an External ID field marked Unique
+            return SalesforceShapes.error(400, "DUPLICATE_VALUE", "duplicate value found: " + field
+                    + " duplicates value on record with id: " + table.get(unique.getString()).getString("Id"), List.of(field));
         }
         if (body.get("ContactId") instanceof jakarta.json.JsonString contactId && records.get("Contact").values().stream()
                 .noneMatch(c -> c.getString("Id").equals(contactId.getString()))) {
-            return error(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("ContactId"));
+            return SalesforceShapes.error(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("ContactId"));
         }
         String id = existing == null ? PREFIX.get(object) + String.format("%012dAAA", nextId++) : existing.getString("Id");
         JsonObjectBuilder merged = existing == null
@@ -187,11 +192,11 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
     private StandIn.Answer delete(String object, String value) {
         JsonObject existing = records.get(object).get(value);
         if (existing == null) {
-            return error(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + value);
+            return SalesforceShapes.error(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + value);
         }
         if (object.equals("Contact") && records.get("Case").values().stream()
                 .anyMatch(c -> existing.getString("Id").equals(c.getString("ContactId", null)))) {
-            return error(400, "DELETE_FAILED", "Your attempt to delete " + existing.getString("LastName", "")
+            return SalesforceShapes.error(400, "DELETE_FAILED", "Your attempt to delete " + existing.getString("LastName", "")
                     + " could not be completed because it is associated with the following cases.");
         }
         records.get(object).remove(value);
@@ -199,11 +204,11 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
     }
 
     private StandIn.Answer query(String rawQuery) {
-        String soql = form(rawQuery).getOrDefault("q", "");
+        String soql = SalesforceShapes.form(rawQuery).getOrDefault("q", "");
         Matcher m = CASES_OF.matcher(soql);
         if (!m.matches()) {
             problems.add("a query the fake does not know: " + soql);
-            return error(400, "MALFORMED_QUERY", "unexpected token");
+            return SalesforceShapes.error(400, "MALFORMED_QUERY", "unexpected token");
         }
         String subject = m.group(1).replace("\\'", "'").replace("\\\\", "\\");
         var found = JSON.createArrayBuilder();
@@ -213,32 +218,5 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
                 .add("url", DATA + "/sobjects/Case/" + c.getString("Id"))).add(CASE_FIELD, c.getString(CASE_FIELD))));
         return StandIn.Answer.ok(JSON.createObjectBuilder().add("totalSize", cases.size()).add("done", true)
                 .add("records", found).build().toString());
-    }
-
-    static StandIn.Answer error(int status, String code, String message) {
-        return error(status, code, message, List.of());
-    }
-
-    static StandIn.Answer error(int status, String code, String message, List<String> fields) {
-        var field = JSON.createArrayBuilder();
-        fields.forEach(field::add);
-        return new StandIn.Answer(status, JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("message", message)
-                .add("errorCode", code).add("fields", field)).build().toString());
-    }
-
-    private static StandIn.Answer oauthError(String error, String description) {
-        return new StandIn.Answer(400, JSON.createObjectBuilder().add("error", error).add("error_description", description)
-                .build().toString());
-    }
-
-    private static Map<String, String> form(String encoded) {
-        Map<String, String> values = new java.util.HashMap<>();
-        for (String pair : (encoded == null ? "" : encoded).split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length == 2) {
-                values.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-            }
-        }
-        return values;
     }
 }

@@ -105,7 +105,7 @@ class SalesforceConnectorIT {
         // the org's sessions end, and the first upsert of the Case finds Salesforce unavailable
         FAKE.expireSessions();
         long tokensBefore = FAKE.count("POST token");
-        FAKE.plan("PATCH Case", FakeSalesforce.error(503, "SERVER_UNAVAILABLE", "Service unavailable"));
+        FAKE.plan("PATCH Case", SalesforceShapes.error(503, "SERVER_UNAVAILABLE", "Service unavailable"));
         String escalation = handoff.handOff(api);
         assertEquals(200, api.post("api/v1/escalations/" + escalation + "/claim", Api.AGENT1, "").status());
         assertEquals(200, api.post("api/v1/escalations/" + escalation + "/resolve", Api.AGENT1, "").status());
@@ -147,7 +147,7 @@ class SalesforceConnectorIT {
     void theOrgsApiLimitAndARetryAfterDelayTheNextAttempts() throws Exception {
         Api api = new Api(base);
         String subject = new Handoff().subjectId;
-        FAKE.plan("PATCH Contact", FakeSalesforce.error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."));
+        FAKE.plan("PATCH Contact", SalesforceShapes.error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."));
         FAKE.plan("PATCH Contact", new StandIn.Answer(503, "[{\"message\":\"Try later\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]",
                 Map.of("Retry-After", "3")));
         String lead = lead(api, subject);

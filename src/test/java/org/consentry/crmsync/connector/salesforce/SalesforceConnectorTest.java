@@ -87,8 +87,8 @@ class SalesforceConnectorTest {
         assertEquals(3, fake.count("PATCH Contact"));
         assertEquals("jan@example.pl", fake.record("Contact", "cust-2").getString("Email"));
 
-        fake.plan("PATCH Contact", FakeSalesforce.error(401, "INVALID_SESSION_ID", "Session expired or invalid"));
-        fake.plan("PATCH Contact", FakeSalesforce.error(401, "INVALID_SESSION_ID", "Session expired or invalid"));
+        fake.plan("PATCH Contact", SalesforceShapes.error(401, "INVALID_SESSION_ID", "Session expired or invalid"));
+        fake.plan("PATCH Contact", SalesforceShapes.error(401, "INVALID_SESSION_ID", "Session expired or invalid"));
         DeliveryResult twice = connector.send(recipient, contact("cust-2", Map.of()));
         assertInstanceOf(DeliveryResult.Rejected.class, twice, "refreshed once, not in a loop");
         assertEquals("salesforce PATCH /services/data/v64.0/sobjects/Contact/Consentry_Subject_Id__c/{value} answered 401"
@@ -97,7 +97,7 @@ class SalesforceConnectorTest {
 
     @Test
     void limitsAndOutagesAreRetriesRequiredFieldsAndWrongClientsRejections() {
-        fake.plan("PATCH Contact", FakeSalesforce.error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."));
+        fake.plan("PATCH Contact", SalesforceShapes.error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."));
         DeliveryResult limited = connector.send(recipient, contact("cust-3", Map.of("name", "Jan Kowalski")));
         assertInstanceOf(DeliveryResult.Retry.class, limited, limited.toString());
         assertTrue(limited.what().endsWith("answered 403 REQUEST_LIMIT_EXCEEDED"), limited.what());
@@ -112,8 +112,14 @@ class SalesforceConnectorTest {
         assertInstanceOf(DeliveryResult.Retry.class, garbage);
         assertTrue(garbage.what().contains("not a JSON object"), garbage.what());
 
+        fake.plan("PATCH Contact", SalesforceShapes.error(400, "DUPLICATE_VALUE",
+                "duplicate value found: Consentry_Subject_Id__c duplicates value on record with id: 003000000000001AAA"));
+        DeliveryResult duplicate = connector.send(recipient, contact("cust-3", Map.of()));
+        assertEquals("salesforce PATCH /services/data/v64.0/sobjects/Contact/Consentry_Subject_Id__c/{value} answered 400"
+                + " DUPLICATE_VALUE", assertInstanceOf(DeliveryResult.Rejected.class, duplicate).what(), "no record id, no value");
+
         config.put("consentry.crm.recipient.sf.salesforce.object", "Lead");
-        fake.plan("PATCH Lead", FakeSalesforce.error(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Company]"));
+        fake.plan("PATCH Lead", SalesforceShapes.error(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Company]"));
         DeliveryResult missing = connector.send(recipient, contact("cust-3", Map.of()));
         assertInstanceOf(DeliveryResult.Rejected.class, missing);
         assertTrue(missing.what().endsWith("400 REQUIRED_FIELD_MISSING"), missing.what());
