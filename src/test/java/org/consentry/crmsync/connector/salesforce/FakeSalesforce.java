@@ -3,8 +3,6 @@ package org.consentry.crmsync.connector.salesforce;
 import static org.consentry.platform.control.JsonProviders.JSON;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -36,20 +34,13 @@ import org.consentry.testing.StandIn;
 final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> {
 
     static final String CLIENT_ID = "3MVG9consentry.fake.client";
-    static final String SUBJECT_FIELD = "Consentry_Subject_Id__c";
-    static final String CASE_FIELD = "Consentry_Escalation_Id__c";
-    private static final String DATA = "/services/data/v64.0";
-    private static final Pattern ROW = Pattern.compile(DATA + "/sobjects/(Contact|Lead|Case)/([A-Za-z0-9_]+)/([^/?]+)");
-    private static final Pattern CASES_OF = Pattern.compile("SELECT " + CASE_FIELD + " FROM Case WHERE " + SUBJECT_FIELD
-            + " = '((?:[^'\\\\]|\\\\.)*)' AND " + CASE_FIELD + " != null");
-    private static final Map<String, String> PREFIX = Map.of("Contact", "003", "Lead", "00Q", "Case", "500");
-    private static final Map<String, List<String>> REQUIRED = Map.of("Contact", List.of("LastName"),
-            "Lead", List.of("LastName", "Company"), "Case", List.of());
+    private static final String DATA = FakeOrgRecords.DATA;
+    private static final Pattern ROW = Pattern.compile(DATA
+            + "/sobjects/(Contact|Lead|Case|Individual|ContactPointTypeConsent)/([A-Za-z0-9_]+)/([^/?]+)");
 
     final Contract contract = Contract.of("/contracts/salesforce/salesforce-rest-v64.yaml", null);
-    /** The org's records per object, by their external id (the subject's or the escalation's). */
-    final Map<String, Map<String, JsonObject>> records = new ConcurrentHashMap<>(Map.of("Contact", new ConcurrentHashMap<>(),
-            "Lead", new ConcurrentHashMap<>(), "Case", new ConcurrentHashMap<>()));
+    /** The org's records per object, by their external id (the subject's, the escalation's...). */
+    final FakeOrgRecords records = new FakeOrgRecords();
     final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     /** One call: its route ("PATCH Case", "POST token", "GET query"...), its path and when it came. */
     record Call(String route, String path, Instant at) {
@@ -59,7 +50,6 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
     final Map<String, Queue<StandIn.Answer>> planned = new ConcurrentHashMap<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     volatile String clientSecret;
-    private long nextId = 1;
     private boolean forced;
 
     FakeSalesforce(String clientSecret) {
@@ -81,7 +71,7 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
     }
 
     JsonObject record(String object, String externalId) {
-        return records.get(object).get(externalId);
+        return records.of(object).get(externalId);
     }
 
     @Override
@@ -118,7 +108,13 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
             return SalesforceShapes.error(401, "INVALID_SESSION_ID", "Session expired or invalid");
         }
         if (route.equals("GET query")) {
-            return query(URI.create(request.path()).getRawQuery());
+            String soql = SalesforceShapes.form(URI.create(request.path()).getRawQuery()).getOrDefault("q", "");
+            StandIn.Answer found = records.query(soql);
+            if (found == null) {
+                problems.add("a query the fake does not know: " + soql);
+                return SalesforceShapes.error(400, "MALFORMED_QUERY", "unexpected token");
+            }
+            return found;
         }
         if (!row.matches()) {
             problems.add("undocumented call " + request.method() + " " + path);
@@ -127,13 +123,15 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
         String object = row.group(1);
         String field = row.group(2);
         String value = URLDecoder.decode(row.group(3), StandardCharsets.UTF_8);
-        if (!field.equals(object.equals("Case") ? CASE_FIELD : SUBJECT_FIELD)) {
+        if (!field.equals(FakeOrgRecords.EXTERNAL_ID.get(object))) {
             return SalesforceShapes.error(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + field);
         }
         return switch (request.method()) {
-            case "PATCH" -> upsert(object, field, value, JSON.createReader(new StringReader(request.body())).readObject(),
+            case "GET" -> records.get(object, value, List.of(SalesforceShapes.form(URI.create(request.path()).getRawQuery())
+                    .getOrDefault("fields", "Id").split(",")));
+            case "PATCH" -> records.upsert(object, value, JSON.createReader(new StringReader(request.body())).readObject(),
                     String.valueOf(URI.create(request.path()).getRawQuery()).contains("updateOnly=true"));
-            case "DELETE" -> delete(object, value);
+            case "DELETE" -> records.delete(object, value);
             default -> SalesforceShapes.error(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + request.method() + "' not allowed");
         };
     }
@@ -148,75 +146,5 @@ final class FakeSalesforce implements Function<StandIn.Request, StandIn.Answer> 
                 .add("signature", "c2lnbmF0dXJl").add("scope", "api").add("instance_url", "https://consentry-test.my.salesforce.com")
                 .add("id", "https://login.salesforce.com/id/00Dfake0000000AAA/005fake0000000AAA").add("token_type", "Bearer")
                 .add("issued_at", String.valueOf(System.currentTimeMillis())).build().toString());
-    }
-
-    private StandIn.Answer upsert(String object, String field, String value, JsonObject body, boolean updateOnly) {
-        Map<String, JsonObject> table = records.get(object);
-        JsonObject existing = table.get(value);
-        if (existing == null && updateOnly) {
-            return SalesforceShapes.error(404, "NOT_FOUND", "The requested resource does not exist");
-        }
-        if (existing == null) {
-            List<String> missing = REQUIRED.get(object).stream().filter(f -> !(body.get(f) instanceof jakarta.json.JsonString)).toList();
-            if (!missing.isEmpty()) {
-                return SalesforceShapes.error(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
-            }
-        }
-        if (body.containsKey("Id")) {
-            return SalesforceShapes.error(400, "INVALID_FIELD", "Unable to create/update fields: Id", List.of("Id"));
-        }
-        if (body.get(field) instanceof jakarta.json.JsonString unique && !unique.getString().equals(value)
-                && table.containsKey(unique.getString())) { // an External ID field marked Unique
-            return SalesforceShapes.error(400, "DUPLICATE_VALUE", "duplicate value found: " + field
-                    + " duplicates value on record with id: " + table.get(unique.getString()).getString("Id"), List.of(field));
-        }
-        if (body.get("ContactId") instanceof jakarta.json.JsonString contactId && records.get("Contact").values().stream()
-                .noneMatch(c -> c.getString("Id").equals(contactId.getString()))) {
-            return SalesforceShapes.error(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("ContactId"));
-        }
-        String id = existing == null ? PREFIX.get(object) + String.format("%012dAAA", nextId++) : existing.getString("Id");
-        JsonObjectBuilder merged = existing == null
-                ? JSON.createObjectBuilder().add("Id", id).add(field, value) : JSON.createObjectBuilder(existing);
-        body.forEach((k, v) -> {
-            if (v == JsonValue.NULL) {
-                merged.remove(k);
-            } else {
-                merged.add(k, v);
-            }
-        });
-        table.put(value, merged.build());
-        return new StandIn.Answer(existing == null ? 201 : 200, JSON.createObjectBuilder().add("id", id).add("success", true)
-                .add("errors", JSON.createArrayBuilder()).add("created", existing == null).build().toString());
-    }
-
-    private StandIn.Answer delete(String object, String value) {
-        JsonObject existing = records.get(object).get(value);
-        if (existing == null) {
-            return SalesforceShapes.error(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + value);
-        }
-        if (object.equals("Contact") && records.get("Case").values().stream()
-                .anyMatch(c -> existing.getString("Id").equals(c.getString("ContactId", null)))) {
-            return SalesforceShapes.error(400, "DELETE_FAILED", "Your attempt to delete " + existing.getString("LastName", "")
-                    + " could not be completed because it is associated with the following cases.");
-        }
-        records.get(object).remove(value);
-        return new StandIn.Answer(204, "");
-    }
-
-    private StandIn.Answer query(String rawQuery) {
-        String soql = SalesforceShapes.form(rawQuery).getOrDefault("q", "");
-        Matcher m = CASES_OF.matcher(soql);
-        if (!m.matches()) {
-            problems.add("a query the fake does not know: " + soql);
-            return SalesforceShapes.error(400, "MALFORMED_QUERY", "unexpected token");
-        }
-        String subject = m.group(1).replace("\\'", "'").replace("\\\\", "\\");
-        var found = JSON.createArrayBuilder();
-        List<JsonObject> cases = records.get("Case").values().stream()
-                .filter(c -> subject.equals(c.getString(SUBJECT_FIELD, null))).toList();
-        cases.forEach(c -> found.add(JSON.createObjectBuilder().add("attributes", JSON.createObjectBuilder().add("type", "Case")
-                .add("url", DATA + "/sobjects/Case/" + c.getString("Id"))).add(CASE_FIELD, c.getString(CASE_FIELD))));
-        return StandIn.Answer.ok(JSON.createObjectBuilder().add("totalSize", cases.size()).add("done", true)
-                .add("records", found).build().toString());
     }
 }

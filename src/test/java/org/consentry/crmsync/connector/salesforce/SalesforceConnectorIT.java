@@ -113,7 +113,7 @@ class SalesforceConnectorIT {
         assertEquals(2, caseDelivery.getInt("attempts"), caseDelivery::toString);
         assertEquals(tokensBefore + 1, FAKE.count("POST token"), "the session renewed once, then cached");
         JsonObject salesforceCase = FAKE.record("Case", escalation);
-        assertEquals(1, FAKE.records.get("Case").values().stream().filter(c -> subject.equals(c.getString("Consentry_Subject_Id__c"))).count(),
+        assertEquals(1, FAKE.records.of("Case").values().stream().filter(c -> subject.equals(c.getString("Consentry_Subject_Id__c"))).count(),
                 "nothing twice");
         assertEquals(FAKE.record("Contact", subject).getString("Id"), salesforceCase.getString("ContactId"));
         assertEquals("Chat escalation: " + "Podwójne obciążenie karty", salesforceCase.getString("Subject"));
@@ -177,7 +177,7 @@ class SalesforceConnectorIT {
         FAKE.clientSecret = SECRET;
         assertEquals(200, api.post("api/v1/crm/outbox/" + second + "/retry", Api.ADMIN, "").status());
         awaitStatus(api, second, "DELIVERED");
-        assertEquals(1, FAKE.records.get("Contact").keySet().stream().filter(subject::equals).count());
+        assertEquals(1, FAKE.records.of("Contact").keySet().stream().filter(subject::equals).count());
     }
 
     private static String lead(Api api, String subject) {

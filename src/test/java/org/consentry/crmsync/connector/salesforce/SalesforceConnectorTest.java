@@ -65,7 +65,7 @@ class SalesforceConnectorTest {
         assertEquals("anna@example.pl", person.getString("Email"));
         assertFalse(person.containsKey("Phone"));
         assertEquals("{\"phone\":\"tok_0123456789abcdef0123456789abcdef\"}", person.getString("Consentry_Tokens__c"));
-        assertEquals(1, fake.records.get("Contact").size());
+        assertEquals(1, fake.records.of("Contact").size());
 
         String escalation = "0b6f3c0e-1f7e-4a54-9d59-5c0d6f7c1a11";
         assertInstanceOf(DeliveryResult.Delivered.class, connector.send(recipient, resolved("cust-1", escalation)));
@@ -140,7 +140,7 @@ class SalesforceConnectorTest {
         CrmRecord withdrawal = new CrmRecord(CrmRecord.Type.CONSENT, "d-3", "cust-4", "ref", Map.of(), null, null,
                 new CrmRecord.Consent("crm-sync", false, at), at);
         assertEquals("salesforce: no Contact to mirror the withdrawal to", connector.send(recipient, withdrawal).what());
-        assertTrue(fake.records.get("Contact").isEmpty(), "a withdrawal creates nobody");
+        assertTrue(fake.records.of("Contact").isEmpty(), "a withdrawal creates nobody");
         connector.send(recipient, resolved("cust-4", "e-1"));
         connector.send(recipient, resolved("cust-4", "e-2"));
         connector.send(recipient, resolved("cust-5", "e-3"));
@@ -152,7 +152,7 @@ class SalesforceConnectorTest {
         assertInstanceOf(DeliveryResult.Retry.class, connector.send(recipient, erase));
         assertInstanceOf(DeliveryResult.Delivered.class, connector.send(recipient, erase), "the repeat finds the cases gone");
         assertNull(fake.record("Contact", "cust-4"));
-        assertEquals(List.of("e-3"), new ArrayList<>(fake.records.get("Case").keySet()), "another subject's case stays");
+        assertEquals(List.of("e-3"), new ArrayList<>(fake.records.of("Case").keySet()), "another subject's case stays");
         assertInstanceOf(DeliveryResult.Delivered.class, connector.send(recipient, erase), "already gone is erased");
     }
 
