@@ -65,6 +65,13 @@ final class SalesforceApi {
         return expect(VendorHttp.json(request(uri.toString()), "PATCH", body), "PATCH", template(object, field), true) != null;
     }
 
+    /** The record whose {@code field} is {@code value}, with the {@code fields} asked for; empty when there is none. */
+    Optional<JsonObject> find(String object, String field, String value, String fields) {
+        String template = template(object, field);
+        VendorHttp.Answer answer = expect(request(row(object, field, value) + "?fields=" + fields).GET(), "GET", template, true);
+        return answer == null ? Optional.empty() : Optional.of(HTTP.object(answer, template));
+    }
+
     /** Deletes it; one that is not there (404) is gone already. */
     void delete(String object, String field, String value) {
         expect(request(row(object, field, value)).DELETE(), "DELETE", template(object, field), true);

@@ -19,7 +19,8 @@ import org.consentry.platform.control.Settings;
  * so a repeated attempt updates what the first one created: the Contact (or Lead) by the subject id in
  * salesforce.external-id-field, a resolved case as a Case by its escalation id in
  * Consentry_Escalation_Id__c, linked to the Contact and carrying the subject id too. A withdrawal
- * stamps Consentry_Consent_Withdrawn__c on an existing Contact; an erasure deletes the subject's Cases
+ * stamps Consentry_Consent_Withdrawn__c on an existing Contact (and, where the org uses them, becomes
+ * an opt-out in its consent objects: {@link ConsentObjects}); an erasure deletes the subject's Cases
  * that Consentry made, then the Contact (Salesforce refuses to delete a Contact that has Cases).
  */
 @ApplicationScoped
@@ -31,7 +32,6 @@ public class SalesforceConnector implements CrmConnector {
     static final String API_VERSION = "salesforce.api-version";
     static final String CASE_STATUS = "salesforce.case-status";
     static final String LEAD_COMPANY = "salesforce.lead-company";
-    static final String CONSENT_OBJECTS = "salesforce.consent-objects";
     static final String DEFAULT_API_VERSION = "64.0";
     static final String CASE_ID = "Consentry_Escalation_Id__c";
     private static final int MAX_CASE_BATCHES = 10;
@@ -57,9 +57,8 @@ public class SalesforceConnector implements CrmConnector {
         if (recipient.property(API_VERSION).filter(v -> !v.matches("\\d{2,3}\\.0")).isPresent()) {
             settings.problem(recipient.key(API_VERSION) + ": not an API version such as " + DEFAULT_API_VERSION);
         }
-        if (recipient.property(CONSENT_OBJECTS).filter(Boolean::parseBoolean).isPresent()) {
-            settings.problem(recipient.key(CONSENT_OBJECTS) + ": Individual/ContactPointTypeConsent are not written yet;"
-                    + " a withdrawal goes to " + SalesforceFields.WITHDRAWN);
+        if (ConsentObjects.enabled(recipient)) {
+            ConsentObjects.check(recipient, settings);
         }
     }
 
@@ -108,6 +107,9 @@ public class SalesforceConnector implements CrmConnector {
         JsonObject withdrawn = JSON.createObjectBuilder()
                 .add(SalesforceFields.WITHDRAWN, record.consent().at().toString()).build();
         boolean found = api.update(object(recipient), externalId(recipient), record.subjectId(), withdrawn);
+        if (found && ConsentObjects.enabled(recipient)) {
+            ConsentObjects.withdraw(api, recipient, object(recipient), externalId(recipient), record);
+        }
         return new DeliveryResult.Delivered(found ? "salesforce withdrawal mirrored"
                 : "salesforce: no " + object(recipient) + " to mirror the withdrawal to");
     }
@@ -119,6 +121,9 @@ public class SalesforceConnector implements CrmConnector {
         for (int batch = 0; batch < MAX_CASE_BATCHES; batch++) {
             List<JsonObject> cases = api.query(soql);
             if (cases.isEmpty()) {
+                if (ConsentObjects.enabled(recipient)) {
+                    ConsentObjects.erase(api, recipient, externalId(recipient), subjectId);
+                }
                 api.delete(object(recipient), externalId(recipient), subjectId);
                 return;
             }

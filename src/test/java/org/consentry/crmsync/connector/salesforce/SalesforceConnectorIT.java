@@ -53,6 +53,7 @@ class SalesforceConnectorIT {
                 consentry.crm.recipient.sf.allow-http=true
                 consentry.crm.recipient.sf.secret=%s
                 consentry.crm.recipient.sf.salesforce.client-id=%s
+                consentry.crm.recipient.sf.salesforce.consent-objects=true
                 consentry.crm.recipient.sf.fields.contact.name=clear
                 consentry.crm.recipient.sf.fields.contact.email=clear
                 consentry.crm.recipient.sf.fields.contact.phone=token

@@ -157,15 +157,46 @@ class SalesforceConnectorTest {
     }
 
     @Test
-    void startUpRefusesAMissingClientIdAndAnUnknownObject() {
+    void whereTheOrgUsesConsentObjectsAWithdrawalIsAnOptOutOfTheContactsIndividualAndAnErasureDeletesThem() {
+        config.put("consentry.crm.recipient.sf.salesforce.consent-objects", "true");
+        Instant at = Instant.parse("2026-12-02T09:30:00Z");
+        CrmRecord withdrawal = new CrmRecord(CrmRecord.Type.CONSENT, "d-5", "cust-6", "ref", Map.of(), null, null,
+                new CrmRecord.Consent("crm-sync", false, at), at);
+        connector.send(recipient, contact("cust-6", Map.of("name", "Ewa Zielińska")));
+        assertEquals("salesforce withdrawal mirrored", connector.send(recipient, withdrawal).what());
+        assertEquals("salesforce withdrawal mirrored", connector.send(recipient, withdrawal).what(), "a repeat changes nothing");
+        JsonObject individual = fake.record("Individual", "cust-6");
+        assertEquals("Zielińska", individual.getString("LastName"));
+        assertEquals(individual.getString("Id"), fake.record("Contact", "cust-6").getString("IndividualId"));
+        JsonObject optOut = fake.record("ContactPointTypeConsent", "crm-sync:cust-6");
+        assertEquals("OptOut", optOut.getString("PrivacyConsentStatus"));
+        assertEquals(individual.getString("Id"), optOut.getString("PartyId"));
+        assertEquals("Email", optOut.getString("ContactPointType"));
+        assertEquals(at.toString(), optOut.getString("CaptureDate"));
+        assertEquals(1, fake.records.of("Individual").size());
+        assertEquals(1, fake.records.of("ContactPointTypeConsent").size());
+
+        CrmRecord erase = new CrmRecord(CrmRecord.Type.ERASE, "d-6", "cust-6", "ref", Map.of(), null, "er-2", null, at);
+        assertInstanceOf(DeliveryResult.Delivered.class, connector.send(recipient, erase));
+        assertTrue(fake.records.of("ContactPointTypeConsent").isEmpty());
+        assertTrue(fake.records.of("Individual").isEmpty());
+        assertNull(fake.record("Contact", "cust-6"));
+    }
+
+    @Test
+    void startUpRefusesAMissingClientIdAnUnknownObjectAndAnUnknownContactPointType() {
         config.remove("consentry.crm.recipient.sf.salesforce.client-id");
         config.put("consentry.crm.recipient.sf.salesforce.object", "Account");
+        config.put("consentry.crm.recipient.sf.salesforce.consent-objects", "true");
+        config.put("consentry.crm.recipient.sf.salesforce.contact-point-type", "Fax");
         Settings settings = new Settings(k -> Optional.empty());
         connector.check(recipient, settings, true);
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> settings.verify("CRM recipients"));
         assertTrue(refused.getMessage().contains("consentry.crm.recipient.sf.salesforce.client-id: not set"), refused.getMessage());
         assertTrue(refused.getMessage().contains("consentry.crm.recipient.sf.salesforce.object: must be Contact or Lead"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("consentry.crm.recipient.sf.salesforce.contact-point-type: one of Email,"),
                 refused.getMessage());
     }
 }
