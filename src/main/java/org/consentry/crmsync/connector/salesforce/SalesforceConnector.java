@@ -83,6 +83,8 @@ public class SalesforceConnector implements CrmConnector {
             };
         } catch (VendorHttp.Failed failed) {
             return failed.result();
+        } catch (RuntimeException unexpected) { // an answer shaped in a way not foreseen: the class only, never a value
+            return new DeliveryResult.Retry("salesforce: unexpected " + unexpected.getClass().getSimpleName());
         }
     }
 

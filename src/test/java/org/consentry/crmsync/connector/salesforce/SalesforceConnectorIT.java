@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The Salesforce connector end to end, through Consentry's public API, against a fake org that checks
  * every call against Salesforce's documented contract: a lead becomes a Contact (tokens out of the
  * standard fields), a resolved case a Case linked to it after the session expired (renewed once) and
- * the first upsert failed (nothing twice), a withdrawal stamps the Contact, an erasure deletes the
- * Case and then the Contact. API limits, outages, garbage and a rotated secret are retries or failed
+ * the first upsert failed (nothing twice), an erasure after a withdrawal deletes the Case and then
+ * the Contact (and the consent records Consentry would have made). API limits, outages, garbage and a rotated secret are retries or failed
  * deliveries with a reason, never an error to the API caller.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -89,7 +89,7 @@ class SalesforceConnectorIT {
     URL base;
 
     @Test
-    void aLeadItsCaseAWithdrawalAndAnErasureReachTheOrgOnceEach() throws Exception {
+    void aLeadAndItsCaseArriveOnceEachAndAnErasureDeletesThem() throws Exception {
         Api api = new Api(base);
         Handoff handoff = new Handoff().withConsent();
         String subject = handoff.subjectId;
@@ -140,6 +140,8 @@ class SalesforceConnectorIT {
         }
         assertNull(FAKE.record("Case", escalation), "the Case is deleted");
         assertNull(FAKE.record("Contact", subject), "then the Contact");
+        assertTrue(FAKE.calls.stream().anyMatch(c -> c.route().equals("DELETE Individual") && c.path().endsWith("/" + subject)),
+                "consent objects are on: Consentry's Individual is asked for too");
         assertEquals("DELIVERED", outbox(api).stream().filter(d -> d.getString("kind").equals("crm.erase")).findFirst()
                 .orElseThrow().getString("status"));
     }
