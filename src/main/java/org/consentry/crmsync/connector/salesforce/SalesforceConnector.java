@@ -76,6 +76,7 @@ public class SalesforceConnector implements CrmConnector {
                     yield new DeliveryResult.Delivered("salesforce Case upserted");
                 }
                 case CONSENT -> withdraw(api, recipient, record);
+                case ERASURE_COMPLETED -> new DeliveryResult.Delivered("salesforce: nothing to do (event buses only)");
                 case ERASE -> {
                     erase(api, recipient, record.subjectId());
                     yield new DeliveryResult.Delivered("salesforce Cases and " + object(recipient) + " deleted");

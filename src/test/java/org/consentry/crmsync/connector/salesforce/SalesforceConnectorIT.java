@@ -31,9 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The Salesforce connector end to end, through Consentry's public API, against a fake org that checks
  * every call against Salesforce's documented contract: a lead becomes a Contact (tokens out of the
  * standard fields), a resolved case a Case linked to it after the session expired (renewed once) and
- * the first upsert failed (nothing twice), an erasure after a withdrawal deletes the Case and then
- * the Contact (and the consent records Consentry would have made). API limits, outages, garbage and a rotated secret are retries or failed
- * deliveries with a reason, never an error to the API caller.
+ * the first upsert failed (nothing twice), a withdrawal stamped on the Contact with an OptOut consent
+ * record, an erasure then deletes the Case, the Contact and the consent records Consentry made. API
+ * limits, outages, garbage and a rotated secret are retries or failed deliveries with a reason, never
+ * an error to the API caller.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -124,9 +125,13 @@ class SalesforceConnectorIT {
             assertFalse(description.contains(secret), "the case carries an identifier in clear");
         }
 
-        // the withdrawal: the core queues no crm.consent delivery for it yet (issue 15, item 4), so what the
-        // connector does with one is proven by SalesforceConnectorTest; here it must not hinder the erasure
+        // the withdrawal reaches the org that holds the contact: stamped on it, and an OptOut consent record
         assertEquals(204, api.delete("api/v1/subjects/" + subject + "/consents/crm-sync", Api.BOT).status());
+        Eventually.until("the withdrawal is stamped on the Contact", Duration.ofSeconds(30),
+                () -> FAKE.record("Contact", subject).containsKey("Consentry_Consent_Withdrawn__c"));
+        assertTrue(FAKE.records.of("ContactPointTypeConsent").values().stream()
+                .anyMatch(c -> "OptOut".equals(c.getString("PrivacyConsentStatus", null))), "and an OptOut consent record: "
+                + FAKE.records.of("ContactPointTypeConsent"));
 
         Api.Reply erasure = api.delete("api/v1/subjects/" + subject, Api.ADMIN);
         assertEquals(202, erasure.status(), erasure::toString);
