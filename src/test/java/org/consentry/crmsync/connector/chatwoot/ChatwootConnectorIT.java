@@ -1,4 +1,4 @@
-package org.consentry.crmsync.boundary;
+package org.consentry.crmsync.connector.chatwoot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ChatwootContractIT {
+class ChatwootConnectorIT {
 
     static final StandIn CHATWOOT = new StandIn();
     static final FakeChatwoot FAKE = new FakeChatwoot();

@@ -1,4 +1,4 @@
-package org.consentry.crmsync.boundary;
+package org.consentry.crmsync.connector.chatwoot;
 
 import static org.consentry.platform.control.JsonProviders.JSON;
 
