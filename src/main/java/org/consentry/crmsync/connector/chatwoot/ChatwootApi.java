@@ -1,119 +1,86 @@
 package org.consentry.crmsync.connector.chatwoot;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
-
 import jakarta.json.JsonObject;
-import jakarta.json.JsonStructure;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Optional;
+import org.consentry.crmsync.control.RecipientSettings;
+import org.consentry.crmsync.control.VendorHttp;
 import org.consentry.outbox.control.DeliveryResult;
-import org.consentry.outbox.control.SignedPost;
-import org.consentry.outbox.control.TransportFailure;
 
 /**
- * Chatwoot's application API (api/v1/accounts/{account}/...) with its access token header; a call
- * that does not succeed ends the attempt with the result its status deserves.
+ * Chatwoot's application API (api/v1/accounts/{account}/...) for one attempt, with the recipient's
+ * access token in the api_access_token header, through the connectors' one HTTP path (VendorHttp).
+ * Every method names the path template it calls: an answer that ends the attempt says that template,
+ * never an id, a query or a body. Immutable: one per attempt, nothing shared but the HTTP client.
  */
 final class ChatwootApi {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    static final String VENDOR = "chatwoot";
+    private static final VendorHttp HTTP = new VendorHttp(VENDOR);
 
     private final String base;
     private final String token;
-    final int inbox;
+    final long inbox;
 
-    ChatwootApi(String url, String accountId, int inbox, String token) {
-        this.inbox = inbox;
-        this.base = url.replaceAll("/+$", "") + "/api/v1/accounts/" + accountId;
-        this.token = token;
+    ChatwootApi(RecipientSettings recipient) {
+        this.base = recipient.requireUrl().toString().replaceAll("/+$", "") + "/api/v1/accounts/"
+                + recipient.property(ChatwootConnector.ACCOUNT).orElseThrow();
+        this.inbox = Long.parseLong(recipient.property(ChatwootConnector.INBOX).orElseThrow());
+        this.token = recipient.secret().orElseThrow();
     }
 
-    /** The answer of a call, or null for 404. */
-    JsonStructure get(String path) {
-        return call("GET", path, null, true);
+    /** The object at {@code path}, or empty when Chatwoot answers 404. */
+    Optional<JsonObject> get(String path, String template) {
+        VendorHttp.Answer answer = HTTP.send(request(path).GET().build());
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(HTTP.object(ok("GET", template, answer), template));
     }
 
-    JsonStructure post(String path, JsonObject body) {
-        return call("POST", path, body, false);
+    /** POST expecting a 2xx with a JSON object. */
+    JsonObject post(String path, String template, JsonObject body) {
+        return HTTP.object(ok("POST", template, send("POST", path, body)), template);
     }
 
-    JsonStructure put(String path, JsonObject body) {
-        return call("PUT", path, body, false);
+    /** A POST or PUT whose answer the caller looks at (a 422 may be a repeated attempt or a taken value). */
+    VendorHttp.Answer send(String method, String path, JsonObject body) {
+        return HTTP.send(VendorHttp.json(request(path), method, body).build());
     }
 
-    /** 404 counts as done: what is to be deleted is not there. */
-    void delete(String path) {
-        call("DELETE", path, null, true);
+    /** DELETE; false when there was nothing to delete (404). */
+    VendorHttp.Answer delete(String path) {
+        return HTTP.send(request(path).DELETE().build());
     }
 
-    /** POST that may answer 422 when what it creates exists already (a repeated attempt): that is fine. */
-    void postAllowingExisting(String path, JsonObject body) {
-        call("POST422", path, body, false);
+    /** The answer if it is a 2xx; else the attempt ends with what its status deserves. */
+    VendorHttp.Answer ok(String method, String template, VendorHttp.Answer answer) {
+        if (!answer.ok()) {
+            throw new VendorHttp.Failed(HTTP.failure(method, template, answer));
+        }
+        return answer;
+    }
+
+    /** What a non-2xx answer means for the attempt, with a note (never personal data) added. */
+    DeliveryResult failure(String method, String template, VendorHttp.Answer answer, String note) {
+        DeliveryResult result = HTTP.failure(method, template, answer);
+        String what = result.what() + " (" + note + ")";
+        return result instanceof DeliveryResult.Retry retry ? new DeliveryResult.Retry(what, retry.after())
+                : new DeliveryResult.Rejected(what);
+    }
+
+    JsonObject object(VendorHttp.Answer answer, String template) {
+        return HTTP.object(answer, template);
     }
 
     static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private JsonStructure call(String method, String path, JsonObject body, boolean notFoundIsEmpty) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("api_access_token", token).header("Accept", "application/json");
-        String verb = method.equals("POST422") ? "POST" : method;
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(verb, HttpRequest.BodyPublishers.ofString(body.toString()));
-        } else {
-            request.method(verb, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response;
-        try {
-            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new Failure(new DeliveryResult.Retry("chatwoot: no answer: " + TransportFailure.describe(e)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure(new DeliveryResult.Retry("interrupted"));
-        }
-        int status = response.statusCode();
-        if (status == 404 && notFoundIsEmpty || status == 422 && method.equals("POST422")) {
-            return null;
-        }
-        if (status < 200 || status >= 300) {
-            DeliveryResult result = SignedPost.classify(status);
-            throw new Failure(result instanceof DeliveryResult.Retry
-                    ? new DeliveryResult.Retry("chatwoot " + verb + " " + status)
-                    : new DeliveryResult.Rejected("chatwoot " + verb + " " + template(path) + " answered " + status));
-        }
-        String text = response.body();
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            return reader.read();
-        }
-    }
-
-    /** The path without ids or query (ids are the CRM's, queries may hold a subject id). */
-    private static String template(String path) {
-        return path.replaceAll("\\?.*", "").replaceAll("/\\d+", "/{id}");
-    }
-
-    /** An attempt ends early with this result. */
-    static final class Failure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient DeliveryResult result;
-
-        Failure(DeliveryResult result) {
-            super(result.what(), null, false, false);
-            this.result = result;
-        }
+    private HttpRequest.Builder request(String path) {
+        return VendorHttp.request(URI.create(base + path)).header("api_access_token", token);
     }
 }

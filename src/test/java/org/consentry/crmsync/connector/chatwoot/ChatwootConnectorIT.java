@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
 import org.consentry.testing.StandIn;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,15 +22,18 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The Chatwoot connector against Chatwoot's documented request and response shapes: a lead becomes a
- * contact (identifier = subject id), a resolved case a conversation in the API inbox with the redacted
- * case as a private note, then resolved; an attempt that fails half-way and is repeated creates
- * nothing twice.
+ * The Chatwoot connector end to end, through Consentry's public API, against a fake Chatwoot that
+ * checks every call against Chatwoot's published contract: a lead becomes a contact (E.164 phone, a
+ * token where the policy says so), a widget's contact is linked, a resolved case becomes a resolved
+ * conversation with a private note, a withdrawal marks the contact, an erasure deletes it with its
+ * conversations; retries create nothing twice, a 429 waits as long as Chatwoot asked, a 401 fails with
+ * a reason and is retried by an admin.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -39,15 +46,26 @@ class ChatwootConnectorIT {
     static WebArchive deployment() {
         return Deployments.application("""
                 config_ordinal=700
-                consentry.crm.connector=chatwoot
-                consentry.crm.url=%s
-                consentry.crm.secret=%s
-                consentry.crm.allow-http=true
-                consentry.crm.chatwoot.account-id=%d
-                consentry.crm.chatwoot.inbox-id=%d
+                consentry.crm.recipients=cw
+                consentry.crm.recipient.cw.connector=chatwoot
+                consentry.crm.recipient.cw.url=%s
+                consentry.crm.recipient.cw.allow-http=true
+                consentry.crm.recipient.cw.secret=%s
+                consentry.crm.recipient.cw.purposes=crm-sync
+                consentry.crm.recipient.cw.fields.contact.name=token
+                consentry.crm.recipient.cw.fields.contact.email=clear
+                consentry.crm.recipient.cw.fields.contact.phone=clear
+                consentry.crm.recipient.cw.fields.case.reason=clear
+                consentry.crm.recipient.cw.fields.case.agent=clear
+                consentry.crm.recipient.cw.fields.case.transcript=clear
+                consentry.crm.recipient.cw.chatwoot.account-id=%d
+                consentry.crm.recipient.cw.chatwoot.inbox-id=%d
+                consentry.crm.recipient.cw.chatwoot.default-region=PL
                 consentry.outbox.poll-interval=PT0.2S
                 consentry.outbox.retry-base=PT0.2S
                 consentry.outbox.retry-cap=PT1S
+                consentry.outbox.lease=PT1S
+                consentry.erasure.poll=PT1S
                 """.formatted(CHATWOOT.url(""), FakeChatwoot.TOKEN, FakeChatwoot.ACCOUNT, FakeChatwoot.INBOX));
     }
 
@@ -61,6 +79,11 @@ class ChatwootConnectorIT {
         CHATWOOT.down();
     }
 
+    @AfterEach
+    void asChatwootDocumentsIt() {
+        assertEquals(List.of(), FAKE.contract.violations(), "every call and answer as Chatwoot's contract says");
+    }
+
     @ArquillianResource
     URL base;
 
@@ -68,39 +91,32 @@ class ChatwootConnectorIT {
     void aLeadAndThenItsResolvedCaseArriveOnceEachInChatwootsShapes() throws Exception {
         Api api = new Api(base);
         Handoff handoff = new Handoff().withConsent();
-        // the lead carries the customer's consent to crm-sync (the bot has not handed the subject off yet)
-        var lead = api.post("api/v1/subjects/" + handoff.subjectId + "/crm-sync", Api.BOT,
-                "{\"name\":\"Katarzyna Wiśniewska\",\"email\":\"k.wisniewska@example.pl\",\"phone\":\"+48 601 234 567\","
-                + "\"consent\":{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"m-2\"}}");
-        assertEquals(202, lead.status(), lead::toString);
-        awaitDelivered(api, lead.json().getString("deliveryId"));
+        String lead = lead(api, handoff.subjectId, "k.wisniewska@example.pl", "601 234 567");
+        awaitDelivered(api, lead);
         JsonObject contact = contactOf(handoff.subjectId);
-        assertEquals("Katarzyna Wiśniewska", contact.getString("name"));
+        assertEquals("+48601234567", contact.getString("phone_number"), "a national number in E.164, read in region PL");
         assertEquals("k.wisniewska@example.pl", contact.getString("email"));
-        assertFalse(contact.containsKey("phone_number"), "a tokenised phone is not put where Chatwoot wants E.164");
-        assertTrue(contact.getJsonObject("additional_attributes").getJsonObject("consentry_tokens").getString("phone")
-                .startsWith("tok_"));
+        assertFalse(contact.toString().contains(Handoff.NAME), "the name leaves only as a token");
+        assertTrue(contact.getJsonObject("additional_attributes").getJsonObject("consentry_tokens").getString("name").startsWith("tok_"));
 
         // the first attempt to resolve the conversation fails: the repeated attempt must not duplicate anything
-        FAKE.failOnce.add("POST /conversations/{id}/toggle_status");
+        FAKE.next("POST /conversations/{id}/toggle_status", FakeChatwoot.serverError());
         String id = handoff.handOff(api);
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         api.post("api/v1/escalations/" + id + "/resolve", Api.AGENT1, "");
-        String caseDelivery = api.get("api/v1/crm/outbox", Api.ADMIN).structure().asJsonArray().getValuesAs(JsonObject.class)
-                .stream().filter(d -> d.getString("kind").equals("crm.case")).findFirst().orElseThrow().getString("id");
-        JsonObject delivered = awaitDelivered(api, caseDelivery);
+        JsonObject delivered = awaitDelivered(api, deliveryOf(api, lead, "crm.case"));
         assertEquals(2, delivered.getInt("attempts"), delivered::toString);
 
-        Map<String, Object> state = FAKE.summary();
-        assertEquals(Map.of("contacts", 1, "conversations", 1, "messages", 1), state, "nothing twice");
-        assertEquals(List.of(), FAKE.problems, "every call as Chatwoot documents it");
-        JsonObject conversation = FAKE.conversations.values().iterator().next();
-        assertEquals(FakeChatwoot.INBOX, conversation.getInt("inbox_id"));
+        long contactId = contact.getJsonNumber("id").longValue();
+        List<JsonObject> conversations = conversationsOf(contactId);
+        assertEquals(1, conversations.size(), "one conversation");
+        JsonObject conversation = conversations.get(0);
         assertEquals(id, conversation.getJsonObject("additional_attributes").getString("consentry_escalation_id"));
-        assertEquals("resolved", FAKE.statuses.get(conversation.getJsonNumber("id").longValue()));
-        JsonObject note = FAKE.messages.values().iterator().next().get(0);
-        assertTrue(note.getBoolean("private"), "the case is a private note");
-        String content = note.getString("content");
+        assertEquals("resolved", conversation.getString("status"));
+        List<JsonObject> notes = FAKE.account.messages.get(conversation.getJsonNumber("id").longValue());
+        assertEquals(1, notes.size(), "one note");
+        assertTrue(notes.get(0).getBoolean("private"), "the case is a private note");
+        String content = notes.get(0).getString("content");
         assertTrue(content.startsWith("[consentry case " + id + "]"), content);
         assertTrue(content.contains("**** 1111"), content);
         for (String secret : new String[] {Handoff.CARD, Handoff.PESEL, "4111111111111111"}) {
@@ -108,23 +124,134 @@ class ChatwootConnectorIT {
         }
     }
 
-    private static JsonObject contactOf(String subject) {
-        return FAKE.contacts.values().stream().filter(c -> subject.equals(c.getString("identifier", null))).findFirst()
-                .orElseThrow(() -> new AssertionError("no contact " + FAKE.contacts));
+    @Test
+    void aCustomerTheWidgetAlreadyMadeIsLinkedNotRefused() throws Exception {
+        Api api = new Api(base);
+        String subject = new Handoff().subjectId;
+        long widget;
+        synchronized (FAKE) {
+            widget = FAKE.account.widgetContact("Kasia", "kasia.w@example.pl", "+48601999888");
+        }
+        awaitDelivered(api, lead(api, subject, "Kasia.W@example.pl", "+48 601 999 888"));
+        JsonObject contact = contactOf(subject);
+        assertEquals(widget, contact.getJsonNumber("id").longValue(), "the widget's contact now carries the subject id");
+        assertEquals(1, FAKE.account.contacts.values().stream().filter(c -> "kasia.w@example.pl".equals(ChatwootAccount.text(c, "email")))
+                .count());
     }
 
-    private static JsonObject awaitDelivered(Api api, String delivery) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            JsonObject found = api.get("api/v1/crm/outbox", Api.ADMIN).structure().asJsonArray().getValuesAs(JsonObject.class)
-                    .stream().filter(d -> d.getString("id").equals(delivery)).findFirst().orElseThrow();
-            if (found.getString("status").equals("DELIVERED")) {
-                return found;
-            }
-            if (found.getString("status").equals("FAILED")) {
-                throw new AssertionError("failed: " + found + " " + FAKE.problems);
-            }
-            Thread.sleep(100);
+    @Test
+    void aWithdrawalMarksTheContactAndAnErasureDeletesItWithItsConversations() throws Exception {
+        Api api = new Api(base);
+        Handoff handoff = new Handoff().customer(Handoff.NAME, "erase.me@example.pl", "+48 602 111 222").withConsent();
+        String lead = lead(api, handoff.subjectId, "erase.me@example.pl", "+48 602 111 222");
+        awaitDelivered(api, lead);
+        String id = handoff.handOff(api);
+        api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
+        api.post("api/v1/escalations/" + id + "/resolve", Api.AGENT1, "");
+        awaitDelivered(api, deliveryOf(api, lead, "crm.case"));
+        long contactId = contactOf(handoff.subjectId).getJsonNumber("id").longValue();
+        assertEquals(1, conversationsOf(contactId).size());
+
+        assertEquals(204, api.delete("api/v1/subjects/" + handoff.subjectId + "/consents/crm-sync", Api.BOT).status());
+        awaitDelivered(api, deliveryOf(api, lead, "crm.consent"));
+        JsonObject marked = contactOf(handoff.subjectId).getJsonObject("custom_attributes");
+        assertEquals("withdrawn", marked.getString("consentry_crm_sync"), marked::toString);
+
+        // Chatwoot deletes the contact, but its answer is lost: the repeated attempt finds nothing and is done
+        FAKE.loseAnswer("DELETE /contacts/{id}");
+        Instant erasing = Instant.now().minusSeconds(1);
+        Api.Reply accepted = api.delete("api/v1/subjects/" + handoff.subjectId, Api.ADMIN);
+        assertEquals(202, accepted.status(), accepted::toString);
+        String request = accepted.json().getString("requestId");
+        Eventually.until("the erasure completes", Duration.ofSeconds(60),
+                () -> "COMPLETED".equals(api.get("api/v1/erasures/" + request, Api.ADMIN).json().getString("status")));
+        // the subject is forgotten in the outbox once the erasure completes: its notice is the only one since
+        JsonObject erase = deliveries(api).stream().filter(d -> d.getString("kind").equals("crm.erase")
+                && Instant.parse(d.getString("createdAt")).isAfter(erasing)).findFirst().orElseThrow();
+        assertEquals("DELIVERED", erase.getString("status"));
+        assertEquals(2, erase.getInt("attempts"), erase::toString);
+        assertFalse(FAKE.account.contacts.containsKey(contactId), "the contact is gone");
+        assertEquals(List.of(), conversationsOf(contactId), "and its conversations");
+        assertTrue(FAKE.account.messages.isEmpty() || FAKE.account.conversations.values().stream()
+                .noneMatch(c -> c.getJsonNumber("contact_id").longValue() == contactId));
+    }
+
+    @Test
+    void aRateLimitIsWaitedOutAndA401FailsWithAReasonUntilAnAdminRetries() throws Exception {
+        Api api = new Api(base);
+        FAKE.next("GET /contacts/search", FakeChatwoot.tooManyRequests(3));
+        Instant asked = Instant.now();
+        awaitDelivered(api, lead(api, new Handoff().subjectId, "limited@example.pl", "+48 603 000 111"));
+        List<Instant> searches = FAKE.log.stream().filter(e -> e.getKey().isAfter(asked) && e.getValue().equals("GET /contacts/search"))
+                .map(Map.Entry::getKey).toList();
+        assertTrue(Duration.between(searches.get(0), searches.get(1)).toMillis() >= 2900, "Retry-After: 3 was honoured " + searches);
+
+        FAKE.next("GET /contacts/search", FakeChatwoot.UNAUTHORIZED);
+        Api.Reply refused = api.post("api/v1/subjects/" + new Handoff().subjectId + "/crm-sync", Api.BOT, leadBody("x@example.pl", "+48 603 000 222"));
+        assertEquals(202, refused.status(), "the bot is never told the CRM's trouble: " + refused);
+        String delivery = refused.json().getString("deliveryId");
+        Eventually.until("the delivery fails", Duration.ofSeconds(20), () -> outbox(api, delivery).getString("status").equals("FAILED"));
+        assertEquals("chatwoot GET /contacts/search answered 401", outbox(api, delivery).getString("lastOutcome"));
+        FAKE.next("GET /contacts/search", FakeChatwoot.garbage());
+        assertEquals(200, api.post("api/v1/crm/outbox/" + delivery + "/retry", Api.ADMIN, "").status());
+        JsonObject done = awaitDelivered(api, delivery);
+        assertEquals(3, done.getInt("attempts"), "401, garbage (retried), then through: " + done);
+    }
+
+    private static String leadBody(String email, String phone) {
+        return "{\"name\":\"" + Handoff.NAME + "\",\"email\":\"" + email + "\",\"phone\":\"" + phone + "\","
+                + "\"consent\":{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":\"m-2\"}}";
+    }
+
+    private static String lead(Api api, String subject, String email, String phone) {
+        Api.Reply lead = api.post("api/v1/subjects/" + subject + "/crm-sync", Api.BOT, leadBody(email, phone));
+        assertEquals(202, lead.status(), lead::toString);
+        return lead.json().getString("deliveryId");
+    }
+
+    private static JsonObject contactOf(String subject) {
+        synchronized (FAKE) {
+            return FAKE.account.contacts.values().stream().filter(c -> subject.equals(ChatwootAccount.text(c, "identifier")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no contact for the subject"));
         }
-        throw new AssertionError("not delivered: " + delivery + " " + FAKE.problems);
+    }
+
+    private static List<JsonObject> conversationsOf(long contactId) {
+        synchronized (FAKE) {
+            return FAKE.account.conversations.values().stream()
+                    .filter(c -> c.getJsonNumber("contact_id").longValue() == contactId).toList();
+        }
+    }
+
+    private static List<JsonObject> deliveries(Api api) {
+        return api.get("api/v1/crm/outbox?limit=1000", Api.ADMIN).structure().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    private static JsonObject outbox(Api api, String delivery) {
+        return deliveries(api).stream().filter(d -> d.getString("id").equals(delivery)).findFirst().orElseThrow();
+    }
+
+    /** The subject's delivery of {@code kind}, found by the subject reference its lead's delivery shows. */
+    private static Optional<String> deliveryOf(Api api, String lead, String kind) throws Exception {
+        String ref = outbox(api, lead).getString("subjectRef");
+        Eventually.until(kind + " queued", Duration.ofSeconds(20), () -> deliveries(api).stream()
+                .anyMatch(d -> d.getString("kind").equals(kind) && ref.equals(d.getString("subjectRef", null))));
+        return deliveries(api).stream().filter(d -> d.getString("kind").equals(kind) && ref.equals(d.getString("subjectRef", null)))
+                .map(d -> d.getString("id")).findFirst();
+    }
+
+    private static JsonObject awaitDelivered(Api api, Optional<String> delivery) throws Exception {
+        return awaitDelivered(api, delivery.orElseThrow());
+    }
+
+    private static JsonObject awaitDelivered(Api api, String delivery) throws Exception {
+        Eventually.until("delivered: " + delivery, Duration.ofSeconds(30), () -> {
+            String status = outbox(api, delivery).getString("status");
+            if (status.equals("FAILED") || status.equals("CANCELLED")) {
+                throw new AssertionError(status + ": " + outbox(api, delivery) + " " + FAKE.contract.violations());
+            }
+            return status.equals("DELIVERED");
+        });
+        return outbox(api, delivery);
     }
 }
