@@ -51,7 +51,7 @@ final class ChatwootApi {
         return HTTP.send(VendorHttp.json(request(path), method, body).build());
     }
 
-    /** DELETE; false when there was nothing to delete (404). */
+    /** DELETE; the caller reads the answer (404: gone already, 422: the contact is online). */
     VendorHttp.Answer delete(String path) {
         return HTTP.send(request(path).DELETE().build());
     }
