@@ -64,6 +64,11 @@ final class ChatwootApi {
         return answer;
     }
 
+    /** The answer if it is a 2xx or a 422 (Chatwoot refused a value: the caller decides); else the attempt ends. */
+    VendorHttp.Answer ok422(String method, String template, VendorHttp.Answer answer) {
+        return answer.status() == 422 ? answer : ok(method, template, answer);
+    }
+
     /** What a non-2xx answer means for the attempt, with a note (never personal data) added. */
     DeliveryResult failure(String method, String template, VendorHttp.Answer answer, String note) {
         DeliveryResult result = HTTP.failure(method, template, answer);

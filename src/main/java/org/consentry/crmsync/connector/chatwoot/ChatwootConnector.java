@@ -105,9 +105,13 @@ public class ChatwootConnector implements CrmConnector {
             return new DeliveryResult.Delivered("chatwoot consent: no contact carries the subject id");
         }
         String key = attribute(record.consent().purpose());
-        api.ok("PUT", ChatwootContacts.CONTACT, api.send("PUT", "/contacts/" + contact.get(), JSON.createObjectBuilder()
+        VendorHttp.Answer answer = api.send("PUT", "/contacts/" + contact.get(), JSON.createObjectBuilder()
                 .add("custom_attributes", JSON.createObjectBuilder().add(key, "withdrawn")
-                        .add(key + "_at", record.consent().at().toString())).build()));
+                        .add(key + "_at", record.consent().at().toString())).build());
+        if (answer.status() == 404) {
+            return new DeliveryResult.Delivered("chatwoot consent: the contact is gone");
+        }
+        api.ok("PUT", ChatwootContacts.CONTACT, answer);
         return new DeliveryResult.Delivered("chatwoot consent: " + key + " = withdrawn");
     }
 

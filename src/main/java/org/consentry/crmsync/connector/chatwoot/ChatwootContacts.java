@@ -48,16 +48,13 @@ final class ChatwootContacts {
             JsonObject payload = api.object(created, "/contacts").getJsonObject("payload");
             return new Upserted(id(payload.getJsonObject("contact")), fields.leftOut());
         }
-        Set<String> taken = taken(created);
-        if (created.status() != 422 || taken.isEmpty()) {
-            throw new VendorHttp.Failed(api.failure("POST", "/contacts", created, "attributes " + taken));
-        }
+        Set<String> taken = refused(api.ok422("POST", "/contacts", created));
         // another attempt, or the widget, made the contact since the look-up: link to it, else leave the value out
         Optional<JsonObject> now = byIdentifier(subjectId).or(() -> sameCustomer(fields));
         if (now.isPresent()) {
             return link(now.get(), subjectId, fields);
         }
-        if (taken.contains("identifier") || !UNIQUE.containsAll(taken)) {
+        if (taken.isEmpty() || !UNIQUE.containsAll(taken)) {
             throw new VendorHttp.Failed(api.failure("POST", "/contacts", created, "attributes " + taken));
         }
         ContactFields rest = fields.without(taken);
@@ -98,8 +95,8 @@ final class ChatwootContacts {
         if (answer.ok()) {
             return new Upserted(id, fields.leftOut());
         }
-        Set<String> taken = taken(answer);
-        if (answer.status() != 422 || taken.isEmpty() || !UNIQUE.containsAll(taken)) {
+        Set<String> taken = refused(api.ok422("PUT", CONTACT, answer));
+        if (taken.isEmpty() || !UNIQUE.containsAll(taken)) {
             throw new VendorHttp.Failed(api.failure("PUT", CONTACT, answer, "attributes " + taken));
         }
         ContactFields rest = fields.without(taken);
@@ -108,10 +105,7 @@ final class ChatwootContacts {
     }
 
     /** The attributes a 422 names ({"message": ..., "attributes": ["email"]}): names only, never the message. */
-    private Set<String> taken(VendorHttp.Answer answer) {
-        if (answer.status() != 422) {
-            return Set.of();
-        }
+    private Set<String> refused(VendorHttp.Answer answer) {
         try {
             JsonValue attributes = api.object(answer, "/contacts").get("attributes");
             return attributes instanceof jakarta.json.JsonArray list ? list.getValuesAs(JsonValue.class).stream()

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * A contact's members as Chatwoot takes them: a clear name, e-mail and E.164 phone in its own fields,
  * tokens (tok_...) among the additional attributes (consentry_tokens), a field the policy dropped not
- * at all. A clear phone that is no valid number is left out, and so is a value Chatwoot said another
- * contact holds ({@link #without}).
+ * at all. A clear phone that is no valid number is left out, and so is a value Chatwoot refused (taken by
+ * another contact, or not valid in its eyes) ({@link #without}).
  */
 record ContactFields(Optional<String> name, Optional<String> email, Optional<String> phone, Map<String, String> tokens,
                      Set<String> leftOut) {
@@ -43,7 +43,7 @@ record ContactFields(Optional<String> name, Optional<String> email, Optional<Str
     /** The same without the members Chatwoot refused as taken by another contact (email, phone_number). */
     ContactFields without(Set<String> taken) {
         Set<String> more = new LinkedHashSet<>(leftOut);
-        taken.forEach(t -> more.add(t + " (held by another contact)"));
+        taken.forEach(t -> more.add(t + " (refused by Chatwoot: taken by another contact or invalid)"));
         return new ContactFields(name, taken.contains("email") ? Optional.empty() : email,
                 taken.contains("phone_number") ? Optional.empty() : phone, tokens, more);
     }

@@ -103,7 +103,7 @@ class ChatwootConnectorTest {
         fake.account.widgetContact("Anna", "anna@example.pl", "+48601000000");
         DeliveryResult result = send(contact(Map.of("email", "anna@example.pl", "phone", "601234567")));
         assertInstanceOf(DeliveryResult.Delivered.class, result, result::what);
-        assertTrue(result.what().contains("phone_number (held by another contact)"), result.what());
+        assertTrue(result.what().contains("phone_number (refused by Chatwoot: taken by another contact or invalid)"), result.what());
         assertEquals("+48601000000", mine().getString("phone_number"));
     }
 
