@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
@@ -42,6 +41,7 @@ class ChatwootConnectorIT {
 
     static final StandIn CHATWOOT = new StandIn();
     static final FakeChatwoot FAKE = new FakeChatwoot();
+    static final OutboxView OUTBOX = new OutboxView(() -> FAKE.contract.violations().toString());
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -94,7 +94,7 @@ class ChatwootConnectorIT {
         Api api = new Api(base);
         Handoff handoff = new Handoff().withConsent();
         String lead = lead(api, handoff.subjectId, "k.wisniewska@example.pl", "601 234 567");
-        awaitDelivered(api, lead);
+        OUTBOX.awaitDelivered(api, lead);
         JsonObject contact = contactOf(handoff.subjectId);
         assertEquals("+48601234567", contact.getString("phone_number"), "a national number in E.164, read in region PL");
         assertEquals("k.wisniewska@example.pl", contact.getString("email"));
@@ -106,7 +106,7 @@ class ChatwootConnectorIT {
         String id = handoff.handOff(api);
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         api.post("api/v1/escalations/" + id + "/resolve", Api.AGENT1, "");
-        JsonObject delivered = awaitDelivered(api, deliveryOf(api, lead, "crm.case"));
+        JsonObject delivered = OUTBOX.awaitDelivered(api, OUTBOX.deliveryOf(api, lead, "crm.case"));
         assertEquals(2, delivered.getInt("attempts"), delivered::toString);
 
         long contactId = contact.getJsonNumber("id").longValue();
@@ -134,7 +134,7 @@ class ChatwootConnectorIT {
         synchronized (FAKE) {
             widget = FAKE.account.widgetContact("Kasia", "kasia.w@example.pl", "+48601999888");
         }
-        awaitDelivered(api, lead(api, subject, "Kasia.W@example.pl", "+48 601 999 888"));
+        OUTBOX.awaitDelivered(api, lead(api, subject, "Kasia.W@example.pl", "+48 601 999 888"));
         JsonObject contact = contactOf(subject);
         assertEquals(widget, contact.getJsonNumber("id").longValue(), "the widget's contact now carries the subject id");
         assertEquals(1, FAKE.account.contacts.values().stream().filter(c -> "kasia.w@example.pl".equals(ChatwootAccount.text(c, "email")))
@@ -148,9 +148,9 @@ class ChatwootConnectorIT {
         Api api = new Api(base);
         String subject = new Handoff().subjectId;
         String lead = lead(api, subject, "withdraw.me@example.pl", "+48 602 333 444");
-        awaitDelivered(api, lead);
+        OUTBOX.awaitDelivered(api, lead);
         assertEquals(204, api.delete("api/v1/subjects/" + subject + "/consents/crm-sync", Api.BOT).status());
-        awaitDelivered(api, deliveryOf(api, lead, "crm.consent"));
+        OUTBOX.awaitDelivered(api, OUTBOX.deliveryOf(api, lead, "crm.consent"));
         JsonObject marked = contactOf(subject).getJsonObject("custom_attributes");
         assertEquals("withdrawn", marked.getString("consentry_crm_sync"), marked::toString);
     }
@@ -160,11 +160,11 @@ class ChatwootConnectorIT {
         Api api = new Api(base);
         Handoff handoff = new Handoff().customer(Handoff.NAME, "erase.me@example.pl", "+48 602 111 222").withConsent();
         String lead = lead(api, handoff.subjectId, "erase.me@example.pl", "+48 602 111 222");
-        awaitDelivered(api, lead);
+        OUTBOX.awaitDelivered(api, lead);
         String id = handoff.handOff(api);
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         api.post("api/v1/escalations/" + id + "/resolve", Api.AGENT1, "");
-        awaitDelivered(api, deliveryOf(api, lead, "crm.case"));
+        OUTBOX.awaitDelivered(api, OUTBOX.deliveryOf(api, lead, "crm.case"));
         long contactId = contactOf(handoff.subjectId).getJsonNumber("id").longValue();
         assertEquals(1, conversationsOf(contactId).size());
 
@@ -177,7 +177,7 @@ class ChatwootConnectorIT {
         Eventually.until("the erasure completes", Duration.ofSeconds(60),
                 () -> "COMPLETED".equals(api.get("api/v1/erasures/" + request, Api.ADMIN).json().getString("status")));
         // the subject is forgotten in the outbox once the erasure completes: its notice is the only one since
-        JsonObject erase = deliveries(api).stream().filter(d -> d.getString("kind").equals("crm.erase")
+        JsonObject erase = OUTBOX.deliveries(api).stream().filter(d -> d.getString("kind").equals("crm.erase")
                 && Instant.parse(d.getString("createdAt")).isAfter(erasing)).findFirst().orElseThrow();
         assertEquals("DELIVERED", erase.getString("status"));
         assertEquals(2, erase.getInt("attempts"), erase::toString);
@@ -192,7 +192,7 @@ class ChatwootConnectorIT {
         Api api = new Api(base);
         FAKE.next("GET /contacts/search", FakeChatwoot.tooManyRequests(3));
         Instant asked = Instant.now();
-        awaitDelivered(api, lead(api, new Handoff().subjectId, "limited@example.pl", "+48 603 000 111"));
+        OUTBOX.awaitDelivered(api, lead(api, new Handoff().subjectId, "limited@example.pl", "+48 603 000 111"));
         List<Instant> searches = FAKE.log.stream().filter(e -> e.getKey().isAfter(asked) && e.getValue().equals("GET /contacts/search"))
                 .map(Map.Entry::getKey).toList();
         assertTrue(Duration.between(searches.get(0), searches.get(1)).toMillis() >= 2900, "Retry-After: 3 was honoured " + searches);
@@ -201,11 +201,11 @@ class ChatwootConnectorIT {
         Api.Reply refused = api.post("api/v1/subjects/" + new Handoff().subjectId + "/crm-sync", Api.BOT, leadBody("x@example.pl", "+48 603 000 222"));
         assertEquals(202, refused.status(), "the bot is never told the CRM's trouble: " + refused);
         String delivery = refused.json().getString("deliveryId");
-        Eventually.until("the delivery fails", Duration.ofSeconds(20), () -> outbox(api, delivery).getString("status").equals("FAILED"));
-        assertEquals("chatwoot GET /contacts/search answered 401", outbox(api, delivery).getString("lastOutcome"));
+        Eventually.until("the delivery fails", Duration.ofSeconds(20), () -> OUTBOX.outbox(api, delivery).getString("status").equals("FAILED"));
+        assertEquals("chatwoot GET /contacts/search answered 401", OUTBOX.outbox(api, delivery).getString("lastOutcome"));
         FAKE.next("GET /contacts/search", FakeChatwoot.garbage());
         assertEquals(200, api.post("api/v1/crm/outbox/" + delivery + "/retry", Api.ADMIN, "").status());
-        JsonObject done = awaitDelivered(api, delivery);
+        JsonObject done = OUTBOX.awaitDelivered(api, delivery);
         assertEquals(3, done.getInt("attempts"), "401, garbage (retried), then through: " + done);
     }
 
@@ -232,37 +232,5 @@ class ChatwootConnectorIT {
             return FAKE.account.conversations.values().stream()
                     .filter(c -> c.getJsonNumber("contact_id").longValue() == contactId).toList();
         }
-    }
-
-    private static List<JsonObject> deliveries(Api api) {
-        return api.get("api/v1/crm/outbox?limit=1000", Api.ADMIN).structure().asJsonArray().getValuesAs(JsonObject.class);
-    }
-
-    private static JsonObject outbox(Api api, String delivery) {
-        return deliveries(api).stream().filter(d -> d.getString("id").equals(delivery)).findFirst().orElseThrow();
-    }
-
-    /** The subject's delivery of {@code kind}, found by the subject reference its lead's delivery shows. */
-    private static Optional<String> deliveryOf(Api api, String lead, String kind) throws Exception {
-        String ref = outbox(api, lead).getString("subjectRef");
-        Eventually.until(kind + " queued", Duration.ofSeconds(20), () -> deliveries(api).stream()
-                .anyMatch(d -> d.getString("kind").equals(kind) && ref.equals(d.getString("subjectRef", null))));
-        return deliveries(api).stream().filter(d -> d.getString("kind").equals(kind) && ref.equals(d.getString("subjectRef", null)))
-                .map(d -> d.getString("id")).findFirst();
-    }
-
-    private static JsonObject awaitDelivered(Api api, Optional<String> delivery) throws Exception {
-        return awaitDelivered(api, delivery.orElseThrow());
-    }
-
-    private static JsonObject awaitDelivered(Api api, String delivery) throws Exception {
-        Eventually.until("delivered: " + delivery, Duration.ofSeconds(30), () -> {
-            String status = outbox(api, delivery).getString("status");
-            if (status.equals("FAILED") || status.equals("CANCELLED")) {
-                throw new AssertionError(status + ": " + outbox(api, delivery) + " " + FAKE.contract.violations());
-            }
-            return status.equals("DELIVERED");
-        });
-        return outbox(api, delivery);
     }
 }
