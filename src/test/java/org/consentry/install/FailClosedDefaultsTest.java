@@ -17,6 +17,7 @@ import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.consentry.crmsync.connector.chatwoot.ChatwootConnector;
 import org.consentry.crmsync.connector.hubspot.HubSpotConnector;
+import org.consentry.crmsync.connector.kafka.KafkaConnector;
 import org.consentry.crmsync.connector.salesforce.SalesforceConnector;
 import org.consentry.crmsync.connector.webhook.WebhookConnector;
 import org.consentry.crmsync.connector.zendesk.ZendeskConnector;
@@ -41,7 +42,7 @@ class FailClosedDefaultsTest {
     static final List<SettingsCheck> CHECKS = List.of(new PlatformSettingsCheck(), new KeySettingsCheck(),
             new CallbackSettingsCheck(),
             new CrmSettingsCheck(List.of(new WebhookConnector(), new ChatwootConnector(), new HubSpotConnector(),
-                    new ZendeskConnector(), new SalesforceConnector())));
+                    new ZendeskConnector(), new SalesforceConnector(), new KafkaConnector())));
 
     @Test
     void failClosedDefaults_theDevelopmentServerRefusesToStartInProductionNamingEachKey() throws Exception {

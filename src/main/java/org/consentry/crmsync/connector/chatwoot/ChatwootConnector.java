@@ -60,6 +60,7 @@ public class ChatwootConnector implements CrmConnector {
                 case ERASE -> erase(api, record.subjectId());
                 case CONSENT -> record.consent().granted() ? new DeliveryResult.Delivered("chatwoot: a grant has nothing to mirror")
                         : withdraw(api, record);
+                case ERASURE_COMPLETED -> new DeliveryResult.Delivered("chatwoot: nothing to do (event buses only)");
             };
         } catch (VendorHttp.Failed failed) {
             return failed.result();

@@ -23,7 +23,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -142,8 +141,6 @@ class ChatwootConnectorIT {
     }
 
     @Test
-    @Disabled("the core does not yet queue crm.consent deliveries on a withdrawal (no producer of CrmRecords.CONSENT);"
-            + " ChatwootConnectorTest proves the connector's side over HTTP against the contract")
     void aWithdrawalMarksTheContact() throws Exception {
         Api api = new Api(base);
         String subject = new Handoff().subjectId;
