@@ -16,8 +16,9 @@ Then, through Consentry's public API only:
 
 Prints the figures and exits non-zero on the first failed check.
 
-    python3 scripts/crm/blackbox.py            (from the repository root, after `mvn -DskipTests package`
-                                                 and `mvn test-compile`; takes about three minutes)
+    mvn test-compile && python3 scripts/crm/blackbox.py
+                        (from the repository root; port 9080 free; about four minutes, one of them the
+                         erasure notice waiting one outbox lease)
 """
 import base64
 import json
