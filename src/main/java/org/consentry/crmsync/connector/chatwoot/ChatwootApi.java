@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.consentry.crmsync.control.RecipientSettings;
-import org.consentry.crmsync.control.VendorHttp;
+import org.consentry.outbox.control.VendorHttp;
 import org.consentry.outbox.control.DeliveryResult;
 
 /**

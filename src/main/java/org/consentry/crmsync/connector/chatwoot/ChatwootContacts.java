@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.consentry.crmsync.control.VendorHttp;
+import org.consentry.outbox.control.VendorHttp;
 import org.consentry.outbox.control.DeliveryResult;
 
 /**

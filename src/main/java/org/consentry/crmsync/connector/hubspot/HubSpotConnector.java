@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.consentry.crmsync.control.CrmConnector;
 import org.consentry.crmsync.control.RecipientSettings;
-import org.consentry.crmsync.control.VendorHttp;
+import org.consentry.outbox.control.VendorHttp;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.platform.control.Settings;

@@ -4,7 +4,7 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.consentry.crmsync.control.VendorHttp;
+import org.consentry.outbox.control.VendorHttp;
 
 /**
  * How long a 429 from HubSpot asks us to wait. HubSpot documents no Retry-After; its answers carry

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.consentry.crmsync.control.RecipientSettings;
-import org.consentry.crmsync.control.VendorHttp;
+import org.consentry.outbox.control.VendorHttp;
 import org.consentry.outbox.control.DeliveryResult;
 
 /**

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.consentry.crmsync.control.RecipientSettings;
-import org.consentry.crmsync.control.VendorHttp;
+import org.consentry.outbox.control.VendorHttp;
 import org.consentry.outbox.control.DeliveryResult;
 
 /**

@@ -8,7 +8,7 @@ import jakarta.json.JsonString;
 import java.util.List;
 import org.consentry.crmsync.control.CrmConnector;
 import org.consentry.crmsync.control.RecipientSettings;
-import org.consentry.crmsync.control.VendorHttp;
+import org.consentry.outbox.control.VendorHttp;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.platform.control.Settings;

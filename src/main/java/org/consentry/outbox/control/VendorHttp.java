@@ -1,4 +1,4 @@
-package org.consentry.crmsync.control;
+package org.consentry.outbox.control;
 
 import static org.consentry.platform.control.JsonProviders.JSON;
 
@@ -16,9 +16,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.consentry.outbox.control.DeliveryResult;
-import org.consentry.outbox.control.SignedPost;
-import org.consentry.outbox.control.TransportFailure;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
