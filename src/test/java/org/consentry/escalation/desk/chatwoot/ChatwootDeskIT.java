@@ -110,8 +110,10 @@ class ChatwootDeskIT {
         assertTrue(note.contains("https://consentry.example.com/console/?escalation=" + id + "#desk"), note);
         assertTrue(messageOf(conversation, "transcript:" + id).getBoolean("private"), "the transcript is a private note");
 
-        String later = api.post("api/v1/escalations/" + id + "/messages", Api.BOT, "{\"text\":\"Mój numer: " + Handoff.PHONE + "\"}")
-                .json().getString("id");
+        Api.Reply forwarded = api.post("api/v1/escalations/" + id + "/messages", Api.BOT,
+                "{\"text\":\"Mój numer: " + Handoff.PHONE + "\"}");
+        assertEquals(201, forwarded.status(), forwarded::toString);
+        String later = forwarded.json().getString("id");
         JsonObject added = awaitMessage(conversation, "message:" + later);
         assertEquals(0, added.getInt("message_type"), "the customer's message is incoming");
         assertFalse(added.getString("content").contains("601"), added.toString());
