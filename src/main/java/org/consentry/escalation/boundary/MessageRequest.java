@@ -11,10 +11,6 @@ import jakarta.validation.constraints.Pattern;
 public record MessageRequest(@NotBlank String text,
                              @Pattern(regexp = "customer|bot", message = "must be customer or bot") String from) {
 
-    public MessageRequest(String text) {
-        this(text, null);
-    }
-
     public boolean fromBot() {
         return "bot".equals(from);
     }
