@@ -75,6 +75,11 @@ final class DeskApi {
                 .add("content_attributes", JSON.createObjectBuilder().add(Markers.MARKER_ATTRIBUTE, marker)).build());
     }
 
+    void resolve(long conversation) {
+        post("/conversations/" + conversation + "/toggle_status", "/conversations/{id}/toggle_status",
+                JSON.createObjectBuilder().add("status", "resolved").build());
+    }
+
     private JsonObject get(String path, String template) {
         VendorHttp.Answer answer = HTTP.expectOk(VendorHttp.request(uri(path)).header("api_access_token", token).GET().build(),
                 template);

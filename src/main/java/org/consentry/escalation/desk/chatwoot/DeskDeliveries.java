@@ -12,7 +12,8 @@ import org.consentry.outbox.entity.OutboxEntry;
  * Writes escalations into Chatwoot, from the outbox (recipient "chatwoot-desk", the escalation's id as the
  * target): desk.open opens the conversation with a private note holding the masked transcript and the
  * reveal link; desk.customer-message adds a customer's later message, masked, as an incoming message. Each
- * looks first for what an earlier attempt wrote (its marker), so a retry writes nothing twice.
+ * looks first for what an earlier attempt wrote (its marker), so a retry writes nothing twice; desk.resolve
+ * resolves the conversation when the escalation was resolved (toggling to resolved twice is harmless).
  */
 @ApplicationScoped
 public class DeskDeliveries implements DeliveryHandler {
@@ -20,6 +21,7 @@ public class DeskDeliveries implements DeliveryHandler {
     static final String RECIPIENT = "chatwoot-desk";
     static final String OPEN = "desk.open";
     static final String CUSTOMER_MESSAGE = "desk.customer-message";
+    static final String RESOLVE = "desk.resolve";
 
     @Inject
     DeskSettings settings;
@@ -32,7 +34,7 @@ public class DeskDeliveries implements DeliveryHandler {
 
     @Override
     public boolean handles(String kind) {
-        return OPEN.equals(kind) || CUSTOMER_MESSAGE.equals(kind);
+        return OPEN.equals(kind) || CUSTOMER_MESSAGE.equals(kind) || RESOLVE.equals(kind);
     }
 
     @Override
@@ -42,7 +44,11 @@ public class DeskDeliveries implements DeliveryHandler {
         }
         try {
             DeskApi api = new DeskApi(settings);
-            return OPEN.equals(entry.kind()) ? open(api, entry.target()) : customerMessage(api, entry.target(), entry.reference());
+            return switch (entry.kind()) {
+                case OPEN -> open(api, entry.target());
+                case RESOLVE -> resolve(api, entry.target());
+                default -> customerMessage(api, entry.target(), entry.reference());
+            };
         } catch (VendorHttp.Failed failed) {
             return failed.result();
         }
@@ -75,5 +81,15 @@ public class DeskDeliveries implements DeliveryHandler {
             api.postMessage(conversation.get(), Transcripts.message(text.get()), true, false, marker);
         }
         return new DeliveryResult.Delivered("customer message added, masked");
+    }
+
+    private DeliveryResult resolve(DeskApi api, String escalationId) {
+        Optional<Long> conversation = records.conversationOf(escalationId);
+        if (conversation.isEmpty()) {
+            return !records.exists(escalationId) ? new DeliveryResult.Obsolete("the escalation no longer exists")
+                    : new DeliveryResult.Retry("the escalation's chatwoot conversation is not open yet");
+        }
+        api.resolve(conversation.get());
+        return new DeliveryResult.Delivered("chatwoot conversation resolved");
     }
 }

@@ -68,6 +68,11 @@ public class DeskRecords {
     }
 
     @Transactional
+    public boolean exists(String escalationId) {
+        return em.find(Escalation.class, escalationId) != null;
+    }
+
+    @Transactional
     public Optional<Long> conversationOf(String escalationId) {
         return Optional.ofNullable(em.find(DeskConversation.class, escalationId)).map(DeskConversation::conversationId);
     }

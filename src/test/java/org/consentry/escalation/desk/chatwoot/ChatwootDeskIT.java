@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * masked transcript and a reveal link, a customer's later message follows it masked; no clear personal data
  * in any request body Chatwoot receives; an agent's reply in Chatwoot (Chatwoot's documented webhook, signed)
  * reaches the bot's callback once however often Chatwoot delivers it; Consentry's own messages do not come
- * back; a bad token or signature is a 401 that changes nothing; a resolved conversation resolves the escalation.
+ * back; a bad token or signature is a 401 that changes nothing; a resolved conversation resolves the escalation
+ * (and a resolved escalation resolves its Chatwoot conversation).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -185,6 +186,11 @@ class ChatwootDeskIT {
         assertEquals("duplicate", send(api, TOKEN, ChatwootWebhooks.statusChanged(conversation, "resolved")).json().getString("outcome"));
         JsonObject detail = api.get("api/v1/escalations/" + id, Api.ADMIN).json();
         assertEquals("RESOLVED", detail.getString("status"), detail::toString);
+        Eventually.until("Chatwoot's conversation is resolved too", Duration.ofSeconds(15), () -> {
+            synchronized (FAKE) {
+                return "resolved".equals(FAKE.account.conversations.get(conversation).getString("status"));
+            }
+        });
         String audit = api.get("api/v1/audit?subjectId=" + handoff.subjectId + "&limit=100", Api.ADMIN).text();
         assertTrue(audit.contains("escalation " + id + " by chatwoot:7"), "the resolution is audited as the Chatwoot agent's");
     }
