@@ -58,7 +58,7 @@ public class ChatwootWebhookResource {
         DeskEvent event = DeskEvent.parse(body);
         DeskReplies.Outcome outcome;
         if (event.agentReply()) {
-            outcome = caller.actingAs(DeskReplies.AGENT_PREFIX + event.senderId(), "agent", () -> replyOnce(event));
+            outcome = caller.actingAs(settings.agentFor(event.senderId()), "agent", () -> replyOnce(event));
         } else if (event.resolved()) {
             outcome = caller.actingAs(DeskReplies.AGENT_PREFIX + "desk", "agent", () -> replies.resolve(event));
         } else {

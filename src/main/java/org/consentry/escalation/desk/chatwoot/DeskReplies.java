@@ -35,6 +35,9 @@ public class DeskReplies {
     @Inject
     Clock clock;
 
+    @Inject
+    DeskSettings settings;
+
     public enum Outcome { APPLIED, DUPLICATE, IGNORED }
 
     @Transactional
@@ -49,7 +52,7 @@ public class DeskReplies {
         String id = escalation.get().id();
         em.persist(new AppliedMessage(event.messageId(), id, clock.instant()));
         em.flush(); // a concurrent delivery of the same message waits here, then fails on the key
-        String agent = AGENT_PREFIX + event.senderId();
+        String agent = settings.agentFor(event.senderId());
         if (escalation.get().status() == EscalationStatus.WAITING) {
             turns.claim(id, agent);
         }

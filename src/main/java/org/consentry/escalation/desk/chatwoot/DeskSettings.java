@@ -59,6 +59,17 @@ public class DeskSettings {
         return URI.create(base + "/console/?escalation=" + escalationId + "#desk").toString();
     }
 
+    /**
+     * Who a Chatwoot agent is in Consentry: the console user {@code consentry.desk.chatwoot.agent.<chatwoot
+     * agent id>} names, so that the agent who follows the reveal link and signs in holds the escalation
+     * there and may reveal (with a reason, audited); else {@code chatwoot:<id>}, who can reply and resolve
+     * from Chatwoot but reveal nothing.
+     */
+    String agentFor(long chatwootAgentId) {
+        return value(PREFIX + "agent." + chatwootAgentId).filter(u -> u.matches("[A-Za-z0-9._@-]{1,128}"))
+                .orElse(DeskReplies.AGENT_PREFIX + chatwootAgentId);
+    }
+
     private Optional<String> value(String key) {
         return config.getOptionalValue(key, String.class).map(String::strip).filter(v -> !v.isEmpty());
     }

@@ -63,6 +63,7 @@ class ChatwootDeskIT {
                 consentry.desk.chatwoot.webhook-token=%s
                 consentry.desk.chatwoot.webhook-signing-secret=%s
                 consentry.desk.chatwoot.reveal-base-url=https://consentry.example.com
+                consentry.desk.chatwoot.agent.8=agent2
                 consentry.callback.secret=%s
                 consentry.callback.allow-http=true
                 consentry.outbox.poll-interval=PT0.2S
@@ -193,6 +194,23 @@ class ChatwootDeskIT {
         });
         String audit = api.get("api/v1/audit?subjectId=" + handoff.subjectId + "&limit=100", Api.ADMIN).text();
         assertTrue(audit.contains("escalation " + id + " by chatwoot:7"), "the resolution is audited as the Chatwoot agent's");
+    }
+
+    @Test
+    void aChatwootAgentMappedToAConsoleUserRevealsThroughTheLinkWithAReason() throws Exception {
+        Api api = new Api(base);
+        Handoff handoff = new Handoff().withConsent();
+        String id = handoff.handOff(api);
+        long conversation = conversationOf(id);
+        assertEquals("applied", send(api, TOKEN, ChatwootWebhooks.agentReply(RUN + 301, conversation, 8, "Sprawdzę kartę.").build()
+                .toString()).json().getString("outcome"));
+        JsonObject detail = api.get("api/v1/escalations/" + id, Api.AGENT2).json();
+        assertEquals("agent2", detail.getString("agent"), "Chatwoot agent 8 is agent2 in Consentry (consentry.desk.chatwoot.agent.8)");
+        String card = detail.getJsonArray("transcript").getJsonObject(0).getJsonArray("masks").getJsonObject(0).getString("field");
+        Api.Reply revealed = api.post("api/v1/escalations/" + id + "/reveal", Api.AGENT2,
+                "{\"field\":\"" + card + "\",\"reason\":\"customer disputes a double charge\"}");
+        assertEquals(200, revealed.status(), revealed::toString);
+        assertEquals(Handoff.CARD, revealed.json().getString("value")); // and never in Chatwoot: checked after each test
     }
 
     private static Api.Reply send(Api api, String token, String body) {
