@@ -47,7 +47,7 @@ final class FakeRasa implements Function<StandIn.Request, StandIn.Answer> {
         if (query == null || !query.equals("token=" + API_TOKEN)) {
             return checked(request, UNAUTHORIZED);
         }
-        return checked(request, new StandIn.Answer(200, "{\"sender_id\":\"x\",\"slots\":[],\"paused\":true,\"events\":[]}"));
+        return checked(request, new StandIn.Answer(200, "{\"conversation_id\":\"x\",\"slots\":[],\"paused\":true,\"events\":[]}"));
     }
 
     private StandIn.Answer checked(StandIn.Request request, StandIn.Answer answer) {
