@@ -10,9 +10,9 @@ import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.consentry.escalation.adapter.PlatformFixtures;
 import org.consentry.testing.Api;
 import org.consentry.testing.Db;
 import org.consentry.testing.Deployments;
@@ -52,7 +52,7 @@ class DialogflowCxAdapterIT {
                 consentry.outbox.retry-base=PT0.2S
                 consentry.outbox.retry-cap=PT1S
                 """.formatted(DialogflowIntegration.HOOK_SECRET, Fake.INTEGRATION.url(), DialogflowIntegration.REPLY_SECRET))
-                .addClass(DialogflowPayloads.class)
+                .addClasses(DialogflowPayloads.class, PlatformFixtures.class)
                 .addAsResource("platforms/dialogflow-cx/webhook-request-handoff.json");
     }
 
@@ -170,19 +170,7 @@ class DialogflowCxAdapterIT {
                 DialogflowIntegration.HOOK_SECRET);
         assertEquals(200, handed.status(), handed::toString);
         String id = parameters(handed).getString("consentry_escalation_id");
-        Db db = new Db(dataSource);
-        List<Map<String, Object>> rows = new java.util.ArrayList<>(db.rows("SELECT * FROM escalation WHERE id = ?", id));
-        rows.addAll(db.rows("SELECT * FROM escalation_message WHERE escalation_id = ?", id));
-        assertEquals(5, rows.size(), "the escalation and its four lines");
-        for (Map<String, Object> row : rows) {
-            for (Object value : row.values()) {
-                String text = value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.ISO_8859_1) : String.valueOf(value);
-                for (String secret : Handoff.secrets()) {
-                    assertFalse(text.contains(secret), "personal data in clear at rest");
-                }
-            }
-        }
-        assertTrue(db.rows("SELECT id FROM pii_token WHERE escalation_id = ?", id).size() >= 3, "identifiers kept as tokens");
+        PlatformFixtures.assertSealed(new Db(dataSource), id, 4);
     }
 
     private static JsonObject parameters(Api.Reply reply) {

@@ -1,12 +1,7 @@
 package org.consentry.escalation.adapter.dialogflow;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.consentry.escalation.adapter.PlatformFixtures;
 
 /** The documented example calls (src/test/resources/platforms/dialogflow-cx), made the test's own. */
 final class DialogflowPayloads {
@@ -22,19 +17,10 @@ final class DialogflowPayloads {
     }
 
     static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return PlatformFixtures.json(text);
     }
 
     static String text(String name) {
-        try (InputStream in = DialogflowPayloads.class.getResourceAsStream("/platforms/dialogflow-cx/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PlatformFixtures.text("dialogflow-cx/" + name);
     }
 }

@@ -10,11 +10,10 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.consentry.escalation.adapter.PlatformFixtures;
 import org.consentry.testing.Api;
 import org.consentry.testing.Db;
 import org.consentry.testing.Deployments;
@@ -57,7 +56,7 @@ class RasaAdapterIT {
                 consentry.outbox.retry-base=PT0.2S
                 consentry.outbox.retry-cap=PT1S
                 """.formatted(TOKEN, Fake.RASA.server.url(""), FakeRasa.API_TOKEN, Fake.RASA.server.url(FakeRasa.CALLBACK)))
-                .addClass(RasaPayloads.class)
+                .addClasses(RasaPayloads.class, PlatformFixtures.class)
                 .addAsResource("platforms/rasa/tracker-handoff.json");
     }
 
@@ -146,19 +145,7 @@ class RasaAdapterIT {
         Api.Reply handed = post(api, "handoff", RasaPayloads.tracker("web-" + UUID.randomUUID(), "cust-" + UUID.randomUUID()), TOKEN);
         assertEquals(201, handed.status(), handed::toString);
         String id = handed.json().getString("escalationId");
-        Db db = new Db(dataSource);
-        List<Map<String, Object>> rows = new ArrayList<>(db.rows("SELECT * FROM escalation WHERE id = ?", id));
-        rows.addAll(db.rows("SELECT * FROM escalation_message WHERE escalation_id = ?", id));
-        assertEquals(4, rows.size(), "the escalation and its three lines");
-        for (Map<String, Object> row : rows) {
-            for (Object value : row.values()) {
-                String text = value instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : String.valueOf(value);
-                for (String secret : Handoff.secrets()) {
-                    assertFalse(text.contains(secret), "personal data in clear at rest");
-                }
-            }
-        }
-        assertTrue(db.rows("SELECT id FROM pii_token WHERE escalation_id = ?", id).size() >= 3, "identifiers kept as tokens");
+        PlatformFixtures.assertSealed(new Db(dataSource), id, 3);
     }
 
     private static Api.Reply post(Api api, String path, String body, String token) {

@@ -2,11 +2,7 @@ package org.consentry.escalation.adapter.rasa;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.consentry.escalation.adapter.PlatformFixtures;
 
 /** The documented example tracker (src/test/resources/platforms/rasa), made the test's own. */
 final class RasaPayloads {
@@ -26,19 +22,10 @@ final class RasaPayloads {
     }
 
     static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return PlatformFixtures.json(text);
     }
 
     static String text(String name) {
-        try (InputStream in = RasaPayloads.class.getResourceAsStream("/platforms/rasa/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PlatformFixtures.text("rasa/" + name);
     }
 }
