@@ -41,6 +41,18 @@ public final class PlatformFixtures {
         }
     }
 
+    /** {@code json} without the member at {@code path} (e.g. "payload", "consentry", "consent"). */
+    public static String without(String json, String... path) {
+        return without(json(json), path, 0).toString();
+    }
+
+    private static JsonObject without(JsonObject object, String[] path, int at) {
+        if (at == path.length - 1) {
+            return Json.createObjectBuilder(object).remove(path[at]).build();
+        }
+        return Json.createObjectBuilder(object).add(path[at], without(object.getJsonObject(path[at]), path, at + 1)).build();
+    }
+
     /**
      * The escalation's row and its {@code lines} message rows hold none of the canary customer's values in
      * clear (inside the server), and its identifiers were kept as tokens.

@@ -58,6 +58,9 @@ public class WebhookTurns {
             HandoffRequest request = HandoffMapping.of(call, clock.instant());
             ConsentryMetadata.validate(validator, request, p -> field(p, call.consentryPath()));
             Escalation escalation = handoffs.handOff(PLATFORM, request, call.session().toJson()).escalation();
+            if (escalation.status() == EscalationStatus.RESOLVED) {
+                throw resolvedBefore();
+            }
             return WebhookAnswer.handedOff(escalation, call.language());
         }
         Escalation escalation = handoffs.byConversation(PLATFORM, conversationId).orElseThrow(() -> new ProblemException(
@@ -80,6 +83,12 @@ public class WebhookTurns {
             }
         }
         return WebhookAnswer.held(handoffs.byConversation(PLATFORM, conversationId).orElse(escalation));
+    }
+
+    /** One escalation per session: a session handed off and resolved is not handed off again (a new session is). */
+    static ProblemException resolvedBefore() {
+        return new ProblemException(Handoffs.RESOLVED, "This session's escalation is resolved: a new handoff needs a new session.")
+                .with("field", "sessionInfo.session");
     }
 
     /** Where a property of the handoff came from in the webhook call. */

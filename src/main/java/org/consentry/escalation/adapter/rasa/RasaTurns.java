@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import org.consentry.escalation.adapter.ConsentryMetadata;
 import org.consentry.escalation.boundary.From;
 import org.consentry.escalation.boundary.HandoffRequest;
+import org.consentry.escalation.boundary.Handoffs;
 import org.consentry.escalation.boundary.PlatformHandoffs;
 import org.consentry.escalation.boundary.TranscriptLine;
 import org.consentry.escalation.entity.Escalation;
@@ -50,6 +51,10 @@ public class RasaTurns {
         ConsentryMetadata.validate(validator, request, RasaTurns::field);
         return caller.actingAs(PLATFORM + ":" + client, "bot", () -> {
             PlatformHandoffs.Handed handed = handoffs.handOff(PLATFORM, request, call.sender().toJson());
+            if (handed.escalation().status() == EscalationStatus.RESOLVED) {
+                // one escalation per conversation id: a sender handed off and resolved is not handed off again
+                throw new ProblemException(Handoffs.RESOLVED, "This sender's escalation is resolved.").with("field", "sender_id");
+            }
             return answer(handed.escalation(), handed.created());
         });
     }

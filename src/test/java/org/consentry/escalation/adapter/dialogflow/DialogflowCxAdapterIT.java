@@ -118,6 +118,9 @@ class DialogflowCxAdapterIT {
         WebhookResponseSchema.check(after.json());
         assertEquals(JsonValue.NULL, parameters(after).get("consentry_escalation_id"), "released: the bot answers again");
         assertFalse(after.json().containsKey("fulfillmentResponse"), "the bot's own messages pass");
+        Api.Reply again = webhook(api, handoff, DialogflowIntegration.HOOK_SECRET);
+        assertEquals(409, again.status(), "a resolved session is not handed off again: " + again);
+        assertTrue(again.problem().getString("type").endsWith("escalation-resolved"), again::toString);
         String audit = api.get("api/v1/audit?subjectId=" + subject + "&limit=100", Api.ADMIN).text();
         assertTrue(audit.contains("dialogflow-cx:4f1c7b2e-8a3d-4e5f-9b6a-1c2d3e4f5a6b"), "the audit names the Dialogflow agent: " + audit);
     }
@@ -140,7 +143,7 @@ class DialogflowCxAdapterIT {
 
     @Test
     @RunAsClient
-    void aMalformedCallIs400NamingTheMemberAndAnUnknownSession404() {
+    void aMalformedCallIs400NamingTheMemberAHandoffWithoutConsent403AndAnUnknownSession404() {
         Api api = new Api(base);
         String sessionId = UUID.randomUUID().toString();
         String broken = DialogflowPayloads.call("webhook-request-handoff.json", sessionId, "cust-" + UUID.randomUUID())
@@ -154,6 +157,13 @@ class DialogflowCxAdapterIT {
                 .replace("k.wisniewska@example.pl", "not-an-email"), DialogflowIntegration.HOOK_SECRET);
         assertEquals(400, email.status(), email::toString);
         assertEquals("payload.consentry.customer.email", email.problem().getString("field"));
+
+        String subject = "cust-" + UUID.randomUUID();
+        Api.Reply unconsented = webhook(api, PlatformFixtures.without(DialogflowPayloads.call("webhook-request-handoff.json",
+                UUID.randomUUID().toString(), subject), "payload", "consentry", "consent"), DialogflowIntegration.HOOK_SECRET);
+        assertEquals(403, unconsented.status(), unconsented::toString);
+        assertTrue(unconsented.problem().getString("type").endsWith("consent-required"), unconsented::toString);
+        assertEquals(0, api.get("api/v1/subjects/" + subject + "/export", Api.ADMIN).json().getJsonArray("escalations").size());
 
         Api.Reply unknown = webhook(api, DialogflowPayloads.call("webhook-request-turn.json", UUID.randomUUID().toString(), "x"),
                 DialogflowIntegration.HOOK_SECRET);

@@ -102,6 +102,9 @@ class RasaAdapterIT {
 
         assertEquals(200, api.post("api/v1/escalations/" + id + "/resolve", Api.AGENT1, "").status());
         assertEquals(List.of("pause", "resume"), Fake.RASA.events(sender, 2).stream().distinct().toList(), "resolved: the bot resumes");
+        Api.Reply again = post(api, "handoff", RasaPayloads.tracker(sender, subject), TOKEN);
+        assertEquals(409, again.status(), "a resolved conversation is not handed off again: " + again);
+        assertTrue(again.problem().getString("type").endsWith("escalation-resolved"), again::toString);
         String audit = api.get("api/v1/audit?subjectId=" + subject + "&limit=100", Api.ADMIN).text();
         assertTrue(audit.contains("rasa:action-server"), "the audit names the Rasa client: " + audit);
         assertEquals(List.of(), Fake.RASA.contract.violations(), "every call and answer as Rasa's HTTP API describes it");
@@ -124,7 +127,7 @@ class RasaAdapterIT {
 
     @Test
     @RunAsClient
-    void aMalformedTrackerIs400NamingTheMemberAndAnUnknownSender404() {
+    void aMalformedTrackerIs400NamingTheMemberAHandoffWithoutConsent403AndAnUnknownSender404() {
         Api api = new Api(base);
         String sender = "web-" + UUID.randomUUID();
         Api.Reply bad = post(api, "handoff", RasaPayloads.tracker(sender, "cust-x").replace("\"timestamp\": 1764410400.0", "\"timestamp\": \"x\""), TOKEN);
@@ -133,6 +136,13 @@ class RasaAdapterIT {
         Api.Reply subject = post(api, "handoff", RasaPayloads.tracker(sender, "bad subject!"), TOKEN);
         assertEquals(400, subject.status(), subject::toString);
         assertEquals("slots.consentry.subjectId", subject.problem().getString("field"));
+        String unconsentedSubject = "cust-" + UUID.randomUUID();
+        Api.Reply unconsented = post(api, "handoff", PlatformFixtures.without(RasaPayloads.tracker("web-" + UUID.randomUUID(),
+                unconsentedSubject), "slots", "consentry", "consent"), TOKEN);
+        assertEquals(403, unconsented.status(), unconsented::toString);
+        assertTrue(unconsented.problem().getString("type").endsWith("consent-required"), unconsented::toString);
+        assertEquals(0, api.get("api/v1/subjects/" + unconsentedSubject + "/export", Api.ADMIN).json().getJsonArray("escalations").size());
+
         Api.Reply unknown = post(api, "messages", RasaPayloads.utterance("web-" + UUID.randomUUID(), "user", "halo?"), TOKEN);
         assertEquals(404, unknown.status(), unknown::toString);
         assertEquals("sender_id", unknown.problem().getString("field"));
