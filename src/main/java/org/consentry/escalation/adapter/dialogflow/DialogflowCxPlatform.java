@@ -78,7 +78,12 @@ public class DialogflowCxPlatform implements BotPlatform {
         if (replyUrl.filter(u -> !u.isBlank()).isEmpty()) {
             return new DeliveryResult.Rejected("consentry.platforms.dialogflow-cx.reply-url is not set");
         }
-        Optional<WebhookSigner> signing = signer();
+        Optional<WebhookSigner> signing;
+        try {
+            signing = signer();
+        } catch (IllegalStateException malformed) { // the message names the key and what is wrong, never the value
+            return new DeliveryResult.Rejected(malformed.getMessage());
+        }
         if (signing.isEmpty()) {
             return new DeliveryResult.Rejected("consentry.platforms.dialogflow-cx.reply-secret is not set: unsigned replies are not sent");
         }
