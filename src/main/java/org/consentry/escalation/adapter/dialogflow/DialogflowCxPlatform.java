@@ -4,6 +4,7 @@ import static org.consentry.platform.control.JsonProviders.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -48,11 +49,7 @@ public class DialogflowCxPlatform implements BotPlatform {
 
     @Override
     public DeliveryResult reply(PlatformConversation conversation, AgentReply reply) {
-        String body = JSON.createObjectBuilder()
-                .add("type", "agent.message")
-                .add("session", SessionRoute.fromJson(conversation.route()).session())
-                .add("escalationId", conversation.escalationId())
-                .add("conversationId", conversation.conversationId())
+        String body = about(conversation, "agent.message")
                 .add("messageId", reply.messageId())
                 .add("seq", reply.seq())
                 .add("agent", reply.agent())
@@ -64,14 +61,19 @@ public class DialogflowCxPlatform implements BotPlatform {
 
     @Override
     public DeliveryResult status(PlatformConversation conversation, HandoffStatus status) {
-        String body = JSON.createObjectBuilder()
-                .add("type", "handoff.status")
-                .add("session", SessionRoute.fromJson(conversation.route()).session())
-                .add("escalationId", conversation.escalationId())
-                .add("conversationId", conversation.conversationId())
+        String body = about(conversation, "handoff.status")
                 .add("status", status.name().toLowerCase(Locale.ROOT))
                 .build().toString();
         return send(body, conversation.escalationId() + "_" + status.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** What every message to the integration says: its type, the Dialogflow session, Consentry's ids. */
+    private static JsonObjectBuilder about(PlatformConversation conversation, String type) {
+        return JSON.createObjectBuilder()
+                .add("type", type)
+                .add("session", SessionRoute.fromJson(conversation.route()).session())
+                .add("escalationId", conversation.escalationId())
+                .add("conversationId", conversation.conversationId());
     }
 
     private DeliveryResult send(String body, String id) {
