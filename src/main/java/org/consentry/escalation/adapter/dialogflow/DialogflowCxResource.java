@@ -18,6 +18,7 @@ import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.consentry.platform.boundary.PlatformAuthenticated;
 
 /**
  * The Dialogflow CX webhook (configure it in the agent with the custom header
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * is read: a call without it gets 401 and nothing is stored. The body is a WebhookRequest, the answer a
  * WebhookResponse ({@link WebhookAnswer}); errors are problems, which Dialogflow treats as a failed webhook.
  */
+@PlatformAuthenticated("Dialogflow CX: the webhook's X-Consentry-Secret header, compared in constant time")
 @Path("platforms/dialogflow-cx")
 @RequestScoped
 @Tag(name = "platforms", description = "Bot platforms' own handoff calls")

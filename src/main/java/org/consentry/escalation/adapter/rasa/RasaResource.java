@@ -19,6 +19,7 @@ import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.consentry.platform.boundary.PlatformAuthenticated;
 
 /**
  * Rasa's side: a custom action posts the tracker state to {@code handoff} (201 when the escalation is new,
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * carry Rasa's token convention, {@code ?token=} (consentry.platforms.rasa.token), checked before the
  * body is read: without it 401 and nothing stored.
  */
+@PlatformAuthenticated("Rasa: the action server's token (?token=), compared in constant time")
 @Path("platforms/rasa")
 @RequestScoped
 @Tag(name = "platforms", description = "Bot platforms' own handoff calls")
