@@ -280,7 +280,11 @@ class ClusterIT {
                 () -> "COMPLETED".equals(lb.get("api/v1/erasures/" + request, Api.ADMIN).json().getString("status")));
         assertEquals(1L, count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'erasure.erased' AND detail LIKE 'request "
                 + request + "%'"), "erased once");
-        String notice = (String) db.rows("SELECT crm_delivery_id FROM erasure_request WHERE id = ?", request).get(0).get("crm_delivery_id");
+        // the request names its notices by its own id (one per CRM recipient; here the one recipient crm)
+        assertEquals(request, db.rows("SELECT crm_delivery_id FROM erasure_request WHERE id = ?", request).get(0).get("crm_delivery_id"));
+        List<Map<String, Object>> notices = db.rows("SELECT id FROM outbox_entry WHERE kind = 'crm.erase' AND reference = ?", request);
+        assertEquals(1, notices.size(), "one notice for the one recipient: " + notices);
+        String notice = (String) notices.get(0).get("id");
         Eventually.until("the CRM applies the erasure notice", Duration.ofSeconds(30), () -> APPLIED.containsKey(notice));
         assertEquals(1, BODIES.get(notice).size(), "the CRM was told once (a replay carries the same key and payload)");
 
