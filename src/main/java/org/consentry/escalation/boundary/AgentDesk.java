@@ -1,14 +1,10 @@
 package org.consentry.escalation.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,19 +14,15 @@ import org.consentry.audit.control.AuditTrail;
 import org.consentry.audit.entity.Outcome;
 import org.consentry.crypto.control.FieldSealer;
 import org.consentry.crypto.entity.Access;
-import org.consentry.escalation.control.EscalationFeed;
 import org.consentry.escalation.control.EscalationReasons;
-import org.consentry.escalation.control.HandoffLimits;
 import org.consentry.escalation.control.NameMask;
 import org.consentry.escalation.control.RevealLimit;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
-import org.consentry.escalation.entity.EscalationResolved;
 import org.consentry.escalation.entity.EscalationStatus;
 import org.consentry.escalation.entity.MessageBody;
 import org.consentry.escalation.entity.PiiToken;
 import org.consentry.escalation.entity.Sender;
-import org.consentry.outbox.control.Outbox;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.ProblemType;
@@ -41,7 +33,6 @@ import org.consentry.redaction.control.RedactionPolicy;
 import org.consentry.redaction.control.Redactor;
 import org.consentry.redaction.entity.Operator;
 import org.consentry.redaction.entity.PiiType;
-import org.consentry.retention.control.RetentionStamps;
 
 /**
  * The agents' side. Object-level authorisation: an escalation exists for an agent only while it waits
@@ -70,66 +61,26 @@ public class AgentDesk {
     EntityManager em;
 
     @Inject
-    RetentionStamps stamps;
-
-    @Inject
     FieldSealer sealer;
-
-    @Inject
-    EscalationFeed feed;
 
     @Inject
     RevealLimit revealLimit;
 
     @Inject
-    HandoffLimits limits;
-
-    @Inject
     AuditTrail audit;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     Caller caller;
 
     @Inject
-    Clock clock;
-
-    @Inject
     EscalationReasons reasons;
 
     @Inject
-    Event<EscalationResolved> resolutions;
+    AgentTurns turns;
 
-    /**
-     * Exactly one agent wins: the database changes a WAITING row to ASSIGNED once. Who won is read back
-     * from the row (with JDBC batch writing an update's count is not to be trusted).
-     */
+    /** Exactly one agent wins ({@link AgentTurns#claim}). */
     public Views.Claimed claim(String id) {
-        String agent = caller.name();
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        em.createQuery("UPDATE Escalation e SET e.status = :assigned, e.agent = :agent, e.claimedAt = :now,"
-                        + " e.humanJoinedAt = :now"
-                        + " WHERE e.id = :id AND e.status = :waiting")
-                .setParameter("assigned", EscalationStatus.ASSIGNED).setParameter("agent", agent)
-                .setParameter("now", now).setParameter("id", id)
-                .setParameter("waiting", EscalationStatus.WAITING).executeUpdate();
-        Escalation escalation = em.find(Escalation.class, id);
-        if (escalation == null) {
-            throw notFound(id);
-        }
-        em.refresh(escalation);
-        if (!escalation.isHeldBy(agent)) {
-            throw new ProblemException(TAKEN, "Escalation " + id + " is no longer waiting.");
-        }
-        if (escalation.claimedAt() != null && escalation.claimedAt().isBefore(now)) {
-            return new Views.Claimed(id, escalation.status().name(), agent); // claimed by this agent before: no news
-        }
-        feed.publish(EscalationFeed.CLAIMED, escalation);
-        audit.record(new AuditEntry("escalation.claim", PURPOSE, escalation.subjectId(), null, Outcome.DONE,
-                "escalation " + id));
-        return new Views.Claimed(id, escalation.status().name(), agent);
+        return turns.claim(id, caller.name());
     }
 
     public Views.Detail view(String id) {
@@ -182,36 +133,14 @@ public class AgentDesk {
         return new Views.Revealed(request.field(), value);
     }
 
-    /** The assigned agent writes to the customer: stored sealed, sent to the bot's callback through the outbox. */
+    /** The assigned agent writes to the customer ({@link AgentTurns#reply}). */
     public Views.AgentMessage reply(String id, String text) {
-        limits.text("text", text);
-        Escalation e = held(id);
-        Escalation locked = em.find(Escalation.class, e.id(), LockModeType.PESSIMISTIC_WRITE);
-        limits.another(locked.messageCount());
-        EscalationMessage message = new EscalationMessage(locked, Sender.AGENT, caller.name(), clock.instant(),
-                new MessageBody(text, List.of()).toJson());
-        em.persist(message);
-        String delivery = "poll";
-        if (locked.callbackUrl() != null) {
-            outbox.enqueue(CALLBACK_KIND, locked.subjectId(), message.id(), locked.callbackUrl());
-            delivery = "callback";
-        }
-        feed.publish(EscalationFeed.MESSAGE, locked);
-        return new Views.AgentMessage(message.id(), message.seq(), delivery);
+        return turns.reply(id, caller.name(), text);
     }
 
-    /** Ends the agent's part: the bot answers again, the agent's access ends, the CRM sync may start. */
+    /** Ends the agent's part ({@link AgentTurns#resolve}). */
     public Views.Claimed resolve(String id) {
-        Escalation e = held(id);
-        Escalation locked = em.find(Escalation.class, e.id(), LockModeType.PESSIMISTIC_WRITE);
-        locked.resolve(clock.instant());
-        // the transcript is kept for its period from the conversation's close, not from each message
-        stamps.restart(EscalationMessage.class, "escalation_id", locked.id(), locked.resolvedAt());
-        stamps.restart(PiiToken.class, "escalation_id", locked.id(), locked.resolvedAt());
-        feed.publish(EscalationFeed.RESOLVED, locked);
-        audit.record(new AuditEntry("escalation.resolve", PURPOSE, locked.subjectId(), null, Outcome.DONE, "escalation " + id));
-        resolutions.fire(new EscalationResolved(locked.id(), locked.subjectId()));
-        return new Views.Claimed(id, locked.status().name(), locked.agent());
+        return turns.resolve(id, caller.name());
     }
 
     /** The agents' replies after {@code after}, for a bot without a callback. */

@@ -3,8 +3,6 @@ package org.consentry.escalation.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,8 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.consentry.consent.boundary.CarriedConsent;
-import org.consentry.escalation.control.HandoffRate;
 import org.consentry.escalation.control.QueueListing;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
@@ -56,16 +52,13 @@ public class EscalationsResource {
     Handoffs handoffs;
 
     @Inject
-    CarriedConsent consents;
+    PlatformHandoffs platformHandoffs;
 
     @Inject
     AgentDesk desk;
 
     @Inject
     QueuePages queue;
-
-    @Inject
-    HandoffRate handoffRate;
 
     @Inject
     Caller caller;
@@ -85,18 +78,8 @@ public class EscalationsResource {
                     + "sealed, the transcript redacted and sealed. The same conversationId again answers 200 with the "
                     + "same escalation.")
     public Response handOff(@NotNull @Valid HandoffRequest request) {
-        var existing = handoffs.existing(request);
-        if (existing.isPresent()) {
-            return created(existing.get(), Response.Status.OK);
-        }
-        handoffRate.take(caller.name());
-        try {
-            return created(consents.recordThen(request.subjectId(), "support-handoff", request.consent(),
-                    () -> handoffs.handOff(request)), Response.Status.CREATED);
-        } catch (PersistenceException | TransactionalException raced) {
-            // the same conversation handed over twice at once: the other request stored it
-            return created(handoffs.existing(request).orElseThrow(() -> raced), Response.Status.OK);
-        }
+        PlatformHandoffs.Handed handed = platformHandoffs.handOff(Escalation.API, request, null);
+        return created(handed.escalation(), handed.created() ? Response.Status.CREATED : Response.Status.OK);
     }
 
     @GET
@@ -177,13 +160,16 @@ public class EscalationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"bot", "agent"})
     @Operation(summary = "A message: the bot forwards the customer's, the assigned agent writes to the customer",
-            description = "To the bot the answer says who holds the conversation and whether it may answer itself. An "
-                    + "agent's message goes to the bot's callback (signed, retried) or waits for the bot to collect it.")
+            description = "To the bot the answer says who holds the conversation and whether it may answer itself. A "
+                    + "message the bot wrote itself (from: bot) is refused with 409 human-holds-conversation once an agent "
+                    + "holds the conversation. An agent's message goes to the bot's callback (signed, retried) or waits "
+                    + "for the bot to collect it.")
     public Response message(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                             @NotNull @Valid MessageRequest request) {
         if (caller.isInRole("bot")) {
             Escalation escalation = handoffs.find(id);
-            EscalationMessage message = handoffs.customerMessage(escalation, request.text());
+            EscalationMessage message = request.fromBot() ? handoffs.botMessage(escalation, request.text())
+                    : handoffs.customerMessage(escalation, request.text());
             Escalation now = handoffs.find(id);
             boolean held = now.status() == EscalationStatus.ASSIGNED;
             return Response.status(Response.Status.CREATED).entity(new Views.BotMessage(message.id(), message.seq(),

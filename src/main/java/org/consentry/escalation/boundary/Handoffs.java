@@ -15,7 +15,10 @@ import org.consentry.escalation.control.EscalationReasons;
 import org.consentry.escalation.control.HandoffLimits;
 import org.consentry.escalation.control.TranscriptSealing;
 import org.consentry.escalation.entity.AiDisclosure;
+import jakarta.enterprise.event.Event;
+import org.consentry.escalation.entity.CustomerMessaged;
 import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.EscalationHandedOff;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.EscalationStatus;
 import org.consentry.escalation.entity.Sender;
@@ -37,6 +40,8 @@ public class Handoffs {
             "The conversation was escalated for another subject");
     public static final ProblemType RESOLVED = new ProblemType("escalation-resolved", 409,
             "The escalation is resolved");
+    public static final ProblemType HUMAN_HOLDS = new ProblemType("human-holds-conversation", 409,
+            "A human agent holds the conversation: the bot stays silent");
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
@@ -62,8 +67,20 @@ public class Handoffs {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<EscalationHandedOff> handedOff;
+
+    @Inject
+    Event<CustomerMessaged> customerMessaged;
+
     @RequiresConsent("support-handoff")
     public Escalation handOff(HandoffRequest request) {
+        return handOff(request, Escalation.API, null);
+    }
+
+    /** A handoff through a bot platform's adapter: replies and status go back through it, to {@code route}. */
+    @RequiresConsent("support-handoff")
+    public Escalation handOff(HandoffRequest request, String platform, String route) {
         limits.transcript(request.transcript().size());
         for (int i = 0; i < request.transcript().size(); i++) {
             limits.text("transcript[" + i + "].text", request.transcript().get(i).text());
@@ -73,6 +90,7 @@ public class Handoffs {
         Escalation escalation = new Escalation(request.conversationId(), request.subjectId(), caller.name(),
                 request.language(), callback, customer.name(), customer.email(), customer.phone(),
                 AiDisclosure.of(request.aiDisclosureShown()), clock.instant());
+        escalation.connect(platform, route);
         em.persist(escalation);
         TranscriptSealing.Conversation conversation = sealing.of(escalation);
         reasons.seal(escalation, conversation, request.reason());
@@ -81,6 +99,7 @@ public class Handoffs {
                     line.at(), conversation.redact(line.text()).toJson()));
         }
         feed.publish(EscalationFeed.WAITING, escalation);
+        handedOff.fire(new EscalationHandedOff(escalation.id()));
         return escalation;
     }
 
@@ -115,6 +134,30 @@ public class Handoffs {
         }
         limits.another(locked.messageCount());
         EscalationMessage message = new EscalationMessage(locked, Sender.CUSTOMER, null, clock.instant(),
+                sealing.of(locked).redact(text).toJson());
+        em.persist(message);
+        feed.publish(EscalationFeed.MESSAGE, locked);
+        customerMessaged.fire(new CustomerMessaged(locked.id(), message.id()));
+        return message;
+    }
+
+    /**
+     * A message the bot itself wrote into the conversation: refused while a human agent holds it (the
+     * bot is silenced once a human joined); kept, redacted, while the escalation waits.
+     */
+    @RequiresConsent("support-handoff")
+    public EscalationMessage botMessage(Escalation escalation, String text) {
+        limits.text("text", text);
+        Escalation locked = em.find(Escalation.class, escalation.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (locked.status() == EscalationStatus.RESOLVED) {
+            throw new ProblemException(RESOLVED, "Escalation " + locked.id() + " is resolved: the bot answers again.");
+        }
+        if (locked.status() == EscalationStatus.ASSIGNED) {
+            throw new ProblemException(HUMAN_HOLDS, "Escalation " + locked.id() + " is held by a human agent since "
+                    + locked.humanJoinedAt() + ": the bot does not answer in it.");
+        }
+        limits.another(locked.messageCount());
+        EscalationMessage message = new EscalationMessage(locked, Sender.BOT, null, clock.instant(),
                 sealing.of(locked).redact(text).toJson());
         em.persist(message);
         feed.publish(EscalationFeed.MESSAGE, locked);

@@ -114,6 +114,16 @@ public class Escalation extends RetainedEntity implements DataSubject {
     @Column(name = "human_joined_at")
     private Instant humanJoinedAt;
 
+    /** Who handed it over: {@code api} (the generic API) or a bot platform's adapter (botframework, rasa...). */
+    @Column(nullable = false, length = 32)
+    private String platform = API;
+
+    /** How to reach the conversation on the platform (the adapter's own text); null for the generic API. */
+    @Column(name = "platform_route", length = 2048)
+    private String platformRoute;
+
+    public static final String API = "api";
+
     protected Escalation() {
     }
 
@@ -132,6 +142,25 @@ public class Escalation extends RetainedEntity implements DataSubject {
         this.aiDisclosure = aiDisclosure;
         this.status = EscalationStatus.WAITING;
         this.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Handed over by a bot platform's adapter: replies and status go back through it, to {@code route}. */
+    public void connect(String platform, String route) {
+        this.platform = platform;
+        this.platformRoute = route;
+    }
+
+    public String platform() {
+        return platform;
+    }
+
+    public String platformRoute() {
+        return platformRoute;
+    }
+
+    /** Whether a bot platform's adapter handed it over (not the generic API). */
+    public boolean viaPlatform() {
+        return !API.equals(platform);
     }
 
     /** The next message's position in the conversation. */

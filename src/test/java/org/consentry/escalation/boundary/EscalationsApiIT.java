@@ -206,6 +206,32 @@ class EscalationsApiIT {
     }
 
     @Test
+    void theBotIsSilencedOnceAHumanJoins() {
+        Handoff handoff = new Handoff().withConsent();
+        String id = handoff.handOff(api);
+        var whileWaiting = api.post("api/v1/escalations/" + id + "/messages", Api.BOT,
+                "{\"text\":\"Łączę z konsultantem.\",\"from\":\"bot\"}");
+        assertEquals(201, whileWaiting.status(), whileWaiting::toString);
+        assertEquals(200, api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "").status());
+
+        int before = api.get("api/v1/escalations/" + id, Api.AGENT1).json().getJsonArray("transcript").size();
+        var afterJoin = api.post("api/v1/escalations/" + id + "/messages", Api.BOT,
+                "{\"text\":\"Mogę jeszcze pomóc?\",\"from\":\"bot\"}");
+        assertEquals(409, afterJoin.status(), afterJoin::toString);
+        assertTrue(afterJoin.problem().getString("type").endsWith("human-holds-conversation"), afterJoin::toString);
+        assertEquals(before, api.get("api/v1/escalations/" + id, Api.AGENT1).json().getJsonArray("transcript").size(),
+                "nothing the bot wrote is stored once a human holds the conversation");
+        assertEquals(201, api.post("api/v1/escalations/" + id + "/messages", Api.BOT, "{\"text\":\"Jestem nadal\"}").status(),
+                "the customer's messages still go through");
+        assertEquals(400, api.post("api/v1/escalations/" + id + "/messages", Api.BOT,
+                "{\"text\":\"x\",\"from\":\"robot\"}").status(), "from is customer or bot");
+        var transcript = api.get("api/v1/escalations/" + id, Api.AGENT1).json().getJsonArray("transcript")
+                .getValuesAs(JsonObject.class);
+        assertTrue(transcript.stream().anyMatch(m -> m.getString("from").equals("BOT")
+                && m.getString("text").equals("Łączę z konsultantem.")), transcript::toString);
+    }
+
+    @Test
     @Proves(Duty.GDPR_7_3)
     void consentWithdrawnAfterTheHandoffStopsFurtherMessages() {
         Handoff handoff = new Handoff().withConsent();
