@@ -237,6 +237,9 @@ class BotFrameworkAdapterIT {
         Db db = new Db(dataSource);
         assertEquals(List.of(), db.rows("SELECT id FROM escalation WHERE conversation_id LIKE 'bf:refused-%' OR subject_id LIKE 'bf:refused-%'"));
         assertEquals(List.of(), db.rows("SELECT subject_id FROM consent_record WHERE subject_id LIKE 'bf:refused-%'"));
+        List<Map<String, Object>> undelivered = db.rows("SELECT kind, status, attempts, last_outcome FROM outbox_entry"
+                + " WHERE (target = 'platform:botframework' OR kind = 'callback.handoff-status') AND status <> 'DELIVERED'");
+        assertEquals(List.of(), undelivered, "every reply and status to the Bot Connector was delivered");
         List<Map<String, Object>> escalations = db.rows("SELECT * FROM escalation WHERE platform = 'botframework'");
         assertTrue(escalations.size() >= 4, "the adapter's escalations: " + escalations.size());
         for (Map<String, Object> escalation : escalations) {
@@ -257,9 +260,14 @@ class BotFrameworkAdapterIT {
         return new Conversation("refused-" + java.util.UUID.randomUUID(), "refused-" + java.util.UUID.randomUUID(), serviceUrl());
     }
 
-    private static List<FakeConnector.Posted> await(Conversation conversation, String type, int count) throws Exception {
-        Eventually.until(count + " " + type + " activities at the connector", Duration.ofSeconds(30),
-                () -> Up.CONNECTOR.in(conversation.conversationId()).stream().filter(p -> type.equals(p.activity().getString("type"))).count() >= count);
+    private List<FakeConnector.Posted> await(Conversation conversation, String type, int count) throws Exception {
+        try {
+            Eventually.until(count + " " + type + " activities at the connector", Duration.ofSeconds(30),
+                    () -> Up.CONNECTOR.in(conversation.conversationId()).stream().filter(p -> type.equals(p.activity().getString("type"))).count() >= count);
+        } catch (AssertionError late) {
+            throw new AssertionError(late.getMessage() + "; connector refused " + Up.CONNECTOR.refused.get() + ", got " + Up.CONNECTOR.posted.size()
+                    + "; contract violations " + Up.CONNECTOR.contract.violations(), late);
+        }
         return Up.CONNECTOR.in(conversation.conversationId()).stream().filter(p -> type.equals(p.activity().getString("type"))).toList();
     }
 }
