@@ -88,7 +88,7 @@ class BotFrameworkAdapterIT {
         assertEquals("pl", view.getString("language"), "from the activity's locale pl-PL");
         assertEquals(PlatformIds.of(conversation.conversationId()), view.getString("conversationId"));
 
-        JsonObject accepted = await(conversation, "event", 1).get(0).activity();
+        JsonObject accepted = Up.CONNECTOR.await(conversation.conversationId(), "event", 1).get(0).activity();
         assertEquals("handoff.status", accepted.getString("name"));
         assertEquals("accepted", accepted.getJsonObject("value").getString("state"));
         assertEquals(conversation.userId(), accepted.getJsonObject("recipient").getString("id"));
@@ -111,7 +111,7 @@ class BotFrameworkAdapterIT {
         assertEquals(201, created.status(), created::toString);
         String id = created.json().getString("escalationId");
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
-        await(conversation, "event", 1);
+        Up.CONNECTOR.await(conversation.conversationId(), "event", 1);
 
         Api.Reply relayed = post(api, conversation.fromUser("A mój numer to " + Handoff.PHONE), token());
         assertEquals(200, relayed.status(), relayed::toString);
@@ -125,7 +125,7 @@ class BotFrameworkAdapterIT {
         String text = "Zwrot zlecony, pieniądze wrócą w 3 dni.";
         Api.Reply reply = api.post("api/v1/escalations/" + id + "/messages", Api.AGENT1, "{\"text\":\"" + text + "\"}");
         assertEquals(201, reply.status(), reply::toString);
-        FakeConnector.Posted message = await(conversation, "message", 1).get(0);
+        FakeConnector.Posted message = Up.CONNECTOR.await(conversation.conversationId(), "message", 1).get(0);
         assertEquals(text, message.activity().getString("text"));
         assertEquals(reply.json().getString("id"), message.activity().getString("id"), "the activity id is the reply's id");
         assertEquals(conversation.conversationId(), message.activity().getJsonObject("conversation").getString("id"));
@@ -135,7 +135,7 @@ class BotFrameworkAdapterIT {
         assertEquals(tokensBefore + 1, Up.LOGIN.tokenRequests.get(), "the refused token was renewed once");
 
         assertEquals(200, api.post("api/v1/escalations/" + id + "/resolve", Api.AGENT1, "").status());
-        List<FakeConnector.Posted> events = await(conversation, "event", 2);
+        List<FakeConnector.Posted> events = Up.CONNECTOR.await(conversation.conversationId(), "event", 2);
         assertEquals("completed", events.get(1).activity().getJsonObject("value").getString("state"));
         assertEquals(List.of(), Up.CONNECTOR.contract.violations(), "every call as the Bot Connector's contract says");
     }
@@ -163,21 +163,9 @@ class BotFrameworkAdapterIT {
     @RunAsClient
     void aMissingBadExpiredOrMisdirectedTokenIs401() {
         Api api = new Api(base);
-        Conversation refused = refused();
+        Conversation refused = Conversation.refused(serviceUrl());
         String body = refused.handoff();
-        var login = Up.LOGIN;
-        Map<String, String> tokens = new java.util.LinkedHashMap<>();
-        tokens.put("signed by a key not published", BotFrameworkFixtures.token(login.strangerKey, "channel-1", APP_ID, serviceUrl()));
-        tokens.put("an unknown kid", BotFrameworkFixtures.token(login.strangerKey, "no-such-key", APP_ID, serviceUrl()));
-        tokens.put("expired", BotFrameworkFixtures.token(login.channelKey, "channel-1", c -> c.audience(APP_ID)
-                .claim("serviceUrl", serviceUrl()).expirationTime(new java.util.Date(System.currentTimeMillis() - 600_000))));
-        tokens.put("for another bot", BotFrameworkFixtures.token(login.channelKey, "channel-1", "another-app-id", serviceUrl()));
-        tokens.put("from another issuer", BotFrameworkFixtures.token(login.channelKey, "channel-1", c -> c.audience(APP_ID)
-                .claim("serviceUrl", serviceUrl()).issuer("https://sts.windows.net/evil/")));
-        tokens.put("for another serviceUrl", BotFrameworkFixtures.token(login.channelKey, "channel-1", APP_ID, BotFrameworkChannel.elsewhereUrl()));
-        tokens.put("without a serviceUrl", BotFrameworkFixtures.token(login.channelKey, "channel-1", c -> c.audience(APP_ID)));
-        tokens.put("not a JWT", "abc.def.ghi");
-        tokens.put("missing", null);
+        Map<String, String> tokens = BotFrameworkChannel.badTokens();
         tokens.forEach((what, token) -> {
             Api.Reply reply = post(api, body, token);
             assertEquals(401, reply.status(), what + ": " + reply);
@@ -191,7 +179,7 @@ class BotFrameworkAdapterIT {
     @RunAsClient
     void aMalformedActivityIs400NamingTheFieldAndAServiceUrlNotAllowedIsNeverCalled() {
         Api api = new Api(base);
-        Conversation refused = refused();
+        Conversation refused = Conversation.refused(serviceUrl());
         String handoff = refused.handoff();
         Map<String, String> fields = Map.of(
                 "conversation.id", handoff.replaceFirst("\"conversation\": \\{\\s*\"id\": \"[^\"]+\"\\s*}", "\"conversation\": {}"),
@@ -254,20 +242,5 @@ class BotFrameworkAdapterIT {
                 }
             }
         }
-    }
-
-    private static Conversation refused() {
-        return new Conversation("refused-" + java.util.UUID.randomUUID(), "refused-" + java.util.UUID.randomUUID(), serviceUrl());
-    }
-
-    private List<FakeConnector.Posted> await(Conversation conversation, String type, int count) throws Exception {
-        try {
-            Eventually.until(count + " " + type + " activities at the connector", Duration.ofSeconds(30),
-                    () -> Up.CONNECTOR.in(conversation.conversationId()).stream().filter(p -> type.equals(p.activity().getString("type"))).count() >= count);
-        } catch (AssertionError late) {
-            throw new AssertionError(late.getMessage() + "; connector refused " + Up.CONNECTOR.refused.get() + ", got " + Up.CONNECTOR.posted.size()
-                    + "; contract violations " + Up.CONNECTOR.contract.violations(), late);
-        }
-        return Up.CONNECTOR.in(conversation.conversationId()).stream().filter(p -> type.equals(p.activity().getString("type"))).toList();
     }
 }

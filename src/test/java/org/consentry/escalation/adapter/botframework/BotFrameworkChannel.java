@@ -1,6 +1,9 @@
 package org.consentry.escalation.adapter.botframework;
 
 import java.net.ServerSocket;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.net.http.HttpRequest;
 import org.consentry.testing.Api;
 import org.consentry.testing.StandIn;
@@ -66,6 +69,25 @@ final class BotFrameworkChannel {
     /** A token of the channel for the allowed service URL. */
     static String token() {
         return BotFrameworkFixtures.token(Up.LOGIN.channelKey, "channel-1", APP_ID, serviceUrl());
+    }
+
+    /** Tokens a channel of this bot would never send, by what is wrong with them (null: no Authorization at all). */
+    static Map<String, String> badTokens() {
+        FakeMicrosoftLogin login = Up.LOGIN;
+        String url = serviceUrl();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("signed by a key not published", BotFrameworkFixtures.token(login.strangerKey, "channel-1", APP_ID, url));
+        tokens.put("an unknown kid", BotFrameworkFixtures.token(login.strangerKey, "no-such-key", APP_ID, url));
+        tokens.put("expired", BotFrameworkFixtures.token(login.channelKey, "channel-1", c -> c.audience(APP_ID)
+                .claim("serviceUrl", url).expirationTime(new Date(System.currentTimeMillis() - 600_000))));
+        tokens.put("for another bot", BotFrameworkFixtures.token(login.channelKey, "channel-1", "another-app-id", url));
+        tokens.put("from another issuer", BotFrameworkFixtures.token(login.channelKey, "channel-1", c -> c.audience(APP_ID)
+                .claim("serviceUrl", url).issuer("https://sts.windows.net/evil/")));
+        tokens.put("for another serviceUrl", BotFrameworkFixtures.token(login.channelKey, "channel-1", APP_ID, elsewhereUrl()));
+        tokens.put("without a serviceUrl", BotFrameworkFixtures.token(login.channelKey, "channel-1", c -> c.audience(APP_ID)));
+        tokens.put("not a JWT", "abc.def.ghi");
+        tokens.put("missing", null);
+        return tokens;
     }
 
     static Api.Reply post(Api api, String activity, String bearerToken) {

@@ -58,6 +58,11 @@ final class BotFrameworkFixtures {
                     "29:1" + UUID.randomUUID(), serviceUrl);
         }
 
+        /** A conversation whose requests the test expects refused: nothing may be stored under these ids. */
+        static Conversation refused(String serviceUrl) {
+            return new Conversation("refused-" + UUID.randomUUID(), "refused-" + UUID.randomUUID(), serviceUrl);
+        }
+
         String handoff() {
             return fixture("handoff-initiate.json", values(""));
         }

@@ -6,11 +6,13 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.consentry.testing.Contract;
+import org.consentry.testing.Eventually;
 import org.consentry.testing.StandIn;
 
 /**
@@ -43,6 +45,22 @@ final class FakeConnector implements Function<StandIn.Request, StandIn.Answer> {
 
     List<Posted> in(String conversationId) {
         return posted.stream().filter(p -> p.conversationId().equals(conversationId)).toList();
+    }
+
+    /** Waits for {@code count} activities of {@code type} in the conversation; a failure says what the connector saw. */
+    List<Posted> await(String conversationId, String type, int count) throws Exception {
+        try {
+            Eventually.until(count + " " + type + " activities at the connector", Duration.ofSeconds(30),
+                    () -> of(conversationId, type).size() >= count);
+        } catch (AssertionError late) {
+            throw new AssertionError(late.getMessage() + "; refused " + refused.get() + ", got " + posted.size()
+                    + "; contract violations " + contract.violations(), late);
+        }
+        return of(conversationId, type);
+    }
+
+    private List<Posted> of(String conversationId, String type) {
+        return in(conversationId).stream().filter(p -> type.equals(p.activity().getString("type"))).toList();
     }
 
     @Override
