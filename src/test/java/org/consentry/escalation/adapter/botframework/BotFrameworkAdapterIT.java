@@ -107,9 +107,7 @@ class BotFrameworkAdapterIT {
     void theAgentsReplyReachesTheConnectorAsAnActivityWithConsentrysOwnToken() throws Exception {
         Api api = new Api(base);
         Conversation conversation = Conversation.teamsLike(serviceUrl());
-        Api.Reply created = post(api, conversation.handoff(), token());
-        assertEquals(201, created.status(), created::toString);
-        String id = created.json().getString("escalationId");
+        String id = BotFrameworkChannel.handOff(api, conversation);
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         Up.CONNECTOR.await(conversation.conversationId(), "event", 1);
 
@@ -146,7 +144,7 @@ class BotFrameworkAdapterIT {
     void theBotIsRefusedWhileAHumanHoldsTheConversationAndAnUnknownConversationIs404() {
         Api api = new Api(base);
         Conversation conversation = Conversation.fresh(serviceUrl());
-        String id = post(api, conversation.handoff(), token()).json().getString("escalationId");
+        String id = BotFrameworkChannel.handOff(api, conversation);
         assertEquals(200, post(api, conversation.fromBot("Konsultant zaraz dołączy."), token()).status(), "the bot may write while it waits");
         api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "");
         Api.Reply refused = post(api, conversation.fromBot("Czy mogę jeszcze w czymś pomóc?"), token());

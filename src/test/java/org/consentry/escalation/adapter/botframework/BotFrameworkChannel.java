@@ -90,6 +90,15 @@ final class BotFrameworkChannel {
         return tokens;
     }
 
+    /** Hands the conversation over (a new escalation) and answers the escalation's id. */
+    static String handOff(Api api, BotFrameworkFixtures.Conversation conversation) {
+        Api.Reply created = post(api, conversation.handoff(), token());
+        if (created.status() != 201) {
+            throw new AssertionError("handoff.initiate not taken: " + created);
+        }
+        return created.json().getString("escalationId");
+    }
+
     static Api.Reply post(Api api, String activity, String bearerToken) {
         HttpRequest.Builder request = api.request("api/v1/platforms/botframework/activities", Api.ANONYMOUS)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(activity));
