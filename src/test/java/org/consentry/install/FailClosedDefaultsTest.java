@@ -24,6 +24,7 @@ import org.consentry.crmsync.connector.zendesk.ZendeskConnector;
 import org.consentry.crmsync.control.CrmSettingsCheck;
 import org.consentry.crypto.control.KeySettingsCheck;
 import org.consentry.escalation.control.CallbackSettingsCheck;
+import org.consentry.escalation.desk.chatwoot.DeskSettingsCheck;
 import org.consentry.platform.control.PlatformSettingsCheck;
 import org.consentry.platform.control.SettingsCheck;
 import org.consentry.platform.control.StartupSettings;
@@ -40,7 +41,7 @@ import org.w3c.dom.NodeList;
 class FailClosedDefaultsTest {
 
     static final List<SettingsCheck> CHECKS = List.of(new PlatformSettingsCheck(), new KeySettingsCheck(),
-            new CallbackSettingsCheck(),
+            new CallbackSettingsCheck(), new DeskSettingsCheck(),
             new CrmSettingsCheck(List.of(new WebhookConnector(), new ChatwootConnector(), new HubSpotConnector(),
                     new ZendeskConnector(), new SalesforceConnector(), new KafkaConnector())));
 

@@ -26,16 +26,16 @@ import org.consentry.testing.StandIn;
  * messages (dependent: :destroy_async), and an online contact cannot be deleted. Not thread-safe: the
  * fake calls it under its lock.
  */
-final class ChatwootAccount {
+public final class ChatwootAccount {
 
     private static final Pattern ID = Pattern.compile("/(\\d+)");
 
     final int account;
     final int inbox;
-    final Map<Long, JsonObject> contacts = new LinkedHashMap<>();
+    public final Map<Long, JsonObject> contacts = new LinkedHashMap<>();
     final Map<String, Long> sources = new LinkedHashMap<>();
-    final Map<Long, JsonObject> conversations = new LinkedHashMap<>();
-    final Map<Long, List<JsonObject>> messages = new LinkedHashMap<>();
+    public final Map<Long, JsonObject> conversations = new LinkedHashMap<>();
+    public final Map<Long, List<JsonObject>> messages = new LinkedHashMap<>();
     final Set<Long> online = new java.util.HashSet<>();
     private final ContactRules rules = new ContactRules(contacts);
     private long next = 100;
@@ -43,6 +43,11 @@ final class ChatwootAccount {
     ChatwootAccount(int account, int inbox) {
         this.account = account;
         this.inbox = inbox;
+    }
+
+    /** Ids from {@code first} on: a test against a database that outlives the run needs ids it never saw. */
+    public synchronized void startIdsAt(long first) {
+        next = first;
     }
 
     StandIn.Answer answer(String route, String path, String text) {
@@ -170,6 +175,8 @@ final class ChatwootAccount {
         conversations.put(id, JSON.createObjectBuilder().add("id", id).add("account_id", account).add("inbox_id", inbox)
                 .add("contact_id", contact).add("status", body.getString("status", "open"))
                 .add("additional_attributes", body.containsKey("additional_attributes") ? body.getJsonObject("additional_attributes")
+                        : JSON.createObjectBuilder().build())
+                .add("custom_attributes", body.containsKey("custom_attributes") ? body.getJsonObject("custom_attributes")
                         : JSON.createObjectBuilder().build()).build());
         return ok(JSON.createObjectBuilder().add("id", id).add("account_id", account).add("inbox_id", inbox));
     }
@@ -182,7 +189,8 @@ final class ChatwootAccount {
                 .add("account_id", account).add("inbox_id", inbox).add("conversation_id", conversation)
                 .add("message_type", "incoming".equals(body.getString("message_type", "outgoing")) ? 0 : 1)
                 .add("created_at", 1_765_000_000).add("private", body.getBoolean("private", false)).add("status", "sent")
-                .add("content_type", "text").add("content_attributes", JSON.createObjectBuilder()).add("sender_type", "User").build();
+                .add("content_type", "text").add("content_attributes", body.containsKey("content_attributes")
+                        ? body.getJsonObject("content_attributes") : JSON.createObjectBuilder().build()).add("sender_type", "User").build();
         messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
         return ok(JSON.createObjectBuilder(message));
     }
@@ -218,7 +226,7 @@ final class ChatwootAccount {
         return text(c, field) != null && text(c, field).toLowerCase(java.util.Locale.ROOT).contains(lower);
     }
 
-    static String text(JsonObject o, String name) {
+    public static String text(JsonObject o, String name) {
         return o.get(name) instanceof JsonString s ? s.getString() : null;
     }
 

@@ -17,25 +17,26 @@ import org.consentry.testing.StandIn;
  * contract (src/test/resources/contracts/chatwoot, see SOURCE.md) and so is every answer the fake gives.
  * A wrong access token gets Chatwoot's 401 body; the account ({@link ChatwootAccount}) is as strict as
  * Chatwoot's Contact model. A test can make the next answers on a route a 429 with Retry-After, a 5xx,
- * garbage or anything else ({@link #next}).
+ * garbage or anything else ({@link #next}). Public for the Chatwoot desk's test (escalation.desk.chatwoot),
+ * which drives the same account through conversations and messages.
  */
-final class FakeChatwoot implements Function<StandIn.Request, StandIn.Answer> {
+public final class FakeChatwoot implements Function<StandIn.Request, StandIn.Answer> {
 
-    static final String TOKEN = "cw-token-it";
-    static final int ACCOUNT = 7;
-    static final int INBOX = 3;
+    public static final String TOKEN = "cw-token-it";
+    public static final int ACCOUNT = 7;
+    public static final int INBOX = 3;
     static final String PREFIX = "/api/v1/accounts/" + ACCOUNT;
     static final StandIn.Answer UNAUTHORIZED = new StandIn.Answer(401, "{\"error\":\"Invalid Access Token\"}");
 
-    final Contract contract = Contract.of("/contracts/chatwoot/application-api.json", null);
-    final ChatwootAccount account = new ChatwootAccount(ACCOUNT, INBOX);
+    public final Contract contract = Contract.of("/contracts/chatwoot/application-api.json", null);
+    public final ChatwootAccount account = new ChatwootAccount(ACCOUNT, INBOX);
     private final Map<String, Deque<StandIn.Answer>> scripted = new ConcurrentHashMap<>();
     private final Set<String> losing = ConcurrentHashMap.newKeySet();
     /** When each request came, and its route: a test measures the pause a Retry-After asked for. */
     final List<Map.Entry<Instant, String>> log = new CopyOnWriteArrayList<>();
 
     /** The next answer on {@code route} (e.g. "DELETE /contacts/{id}") is this one, whatever the request. */
-    synchronized FakeChatwoot next(String route, StandIn.Answer answer) {
+    public synchronized FakeChatwoot next(String route, StandIn.Answer answer) {
         scripted.computeIfAbsent(route, r -> new ArrayDeque<>()).add(answer);
         return this;
     }
@@ -54,7 +55,7 @@ final class FakeChatwoot implements Function<StandIn.Request, StandIn.Answer> {
         return new StandIn.Answer(200, "<html><body>502 Bad Gateway</body></html>");
     }
 
-    static StandIn.Answer serverError() {
+    public static StandIn.Answer serverError() {
         return new StandIn.Answer(500, "{\"error\":\"Internal Server Error\"}");
     }
 
