@@ -31,6 +31,11 @@ public final class OpenApi {
             return roles.equals(List.of("public"));
         }
 
+        /** Called by a bot platform or helpdesk with its own authentication, never a Consentry user. */
+        public boolean isPlatform() {
+            return roles.equals(List.of("platform"));
+        }
+
         public boolean allows(String role) {
             return roles.contains(role);
         }

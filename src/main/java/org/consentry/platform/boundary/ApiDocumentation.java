@@ -30,6 +30,11 @@ public class ApiDocumentation implements OASFilter {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
     static final List<String> PUBLIC = List.of("public");
+    /** Operations a bot platform or helpdesk calls with its own authentication ({@link PlatformAuthenticated}). */
+    static final List<String> PLATFORM = List.of("platform");
+    /** Packages beside the components' boundaries that hold resources: the platforms' adapters and desks. */
+    static final List<String> ADAPTERS = List.of("escalation.adapter.botframework", "escalation.adapter.dialogflow",
+            "escalation.adapter.rasa", "escalation.desk.chatwoot");
     /** A method with neither @RolesAllowed nor @PermitAll: web.xml still demands a login, and a test flags it. */
     static final List<String> UNDECLARED = List.of("undeclared");
 
@@ -50,10 +55,14 @@ public class ApiDocumentation implements OASFilter {
         }
         List<String> roles = roles(method.get());
         boolean open = roles.equals(PUBLIC);
+        boolean platform = roles.equals(PLATFORM);
         operation.addExtension("x-roles", roles);
-        String who = open ? "Public: no authentication." : "Roles: " + String.join(", ", roles) + ".";
+        String who = open ? "Public: no authentication." : platform ? "Authentication: the platform's own, "
+                + method.get().getDeclaringClass().getAnnotation(PlatformAuthenticated.class).value()
+                + "; no Consentry user (anything else is 401 and nothing is stored)."
+                : "Roles: " + String.join(", ", roles) + ".";
         operation.setDescription(operation.getDescription() == null ? who : operation.getDescription() + "\n\n" + who);
-        if (open) {
+        if (open || platform) {
             operation.setSecurity(new ArrayList<>());
         }
         APIResponses responses = operation.getResponses();
@@ -64,6 +73,8 @@ public class ApiDocumentation implements OASFilter {
         }
         if (!open) {
             problem(responses, "401", "No or wrong credentials");
+        }
+        if (!open && !platform) {
             problem(responses, "403", "The caller's role does not allow this operation");
         }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
@@ -106,9 +117,12 @@ public class ApiDocumentation implements OASFilter {
         }
         String simpleName = operationId.substring(0, operationId.indexOf('_'));
         String methodName = operationId.substring(operationId.indexOf('_') + 1);
-        for (String component : COMPONENTS) {
+        List<String> packages = new ArrayList<>();
+        COMPONENTS.forEach(c -> packages.add(c + ".boundary"));
+        packages.addAll(ADAPTERS);
+        for (String in : packages) {
             try {
-                Class<?> type = Class.forName("org.consentry." + component + ".boundary." + simpleName, false,
+                Class<?> type = Class.forName("org.consentry." + in + "." + simpleName, false,
                         ApiDocumentation.class.getClassLoader());
                 return Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(methodName)).findFirst();
             } catch (ClassNotFoundException e) {
@@ -120,6 +134,9 @@ public class ApiDocumentation implements OASFilter {
 
     /** The roles allowed to call the method, {@link #PUBLIC} or {@link #UNDECLARED}. */
     static List<String> roles(Method method) {
+        if (method.getDeclaringClass().isAnnotationPresent(PlatformAuthenticated.class)) {
+            return PLATFORM;
+        }
         if (method.isAnnotationPresent(PermitAll.class)) {
             return PUBLIC;
         }

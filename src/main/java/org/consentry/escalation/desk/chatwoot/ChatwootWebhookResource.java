@@ -15,6 +15,7 @@ import java.util.Map;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
+import org.consentry.platform.boundary.PlatformAuthenticated;
 
 /**
  * Chatwoot's webhook, POST /api/v1/platforms/chatwoot/webhook/{token}: an agent's public reply
@@ -24,6 +25,7 @@ import org.consentry.platform.control.Problems;
  * container level: the token (and signature) are checked here, a 401 stores nothing. The work runs as the
  * Chatwoot agent ("chatwoot:&lt;agent id&gt;", role agent), so that the audit names who did it.
  */
+@PlatformAuthenticated("Chatwoot: the webhook token in the path, and X-Chatwoot-Signature where configured")
 @Path("platforms/chatwoot")
 @RequestScoped
 public class ChatwootWebhookResource {
@@ -48,8 +50,8 @@ public class ChatwootWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> receive(@PathParam("token") String token, @HeaderParam("X-Chatwoot-Timestamp") String timestamp,
                                        @HeaderParam("X-Chatwoot-Signature") String signature, byte[] body) {
-        if (!settings.chatwoot()) {
-            throw new ProblemException(Problems.NOT_FOUND, "Agents do not work in Chatwoot on this deployment");
+        if (!settings.chatwoot()) { // no token can be right where there is no desk: as any wrong token, 401
+            throw new ProblemException(Problems.UNAUTHENTICATED, "The webhook token is not valid.");
         }
         authentication.verify(token, timestamp, signature, body == null ? new byte[0] : body);
         if (body == null || body.length > MAX_BODY) {
