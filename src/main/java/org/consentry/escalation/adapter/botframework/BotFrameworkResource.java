@@ -1,6 +1,5 @@
 package org.consentry.escalation.adapter.botframework;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.consentry.escalation.boundary.PlatformHandoffs;
+import org.consentry.platform.boundary.PlatformAuthenticated;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
@@ -25,6 +25,8 @@ import org.consentry.platform.control.Problems;
  */
 @RequestScoped
 @Path("platforms/botframework")
+@PlatformAuthenticated("Bot Framework: the channel's JWT (RS256, keys of consentry.platforms.botframework.jwks-url,"
+        + " the bot's app id as audience, a serviceUrl claim equal to the activity's)")
 public class BotFrameworkResource {
 
     public static final String PLATFORM = "botframework";
@@ -44,9 +46,7 @@ public class BotFrameworkResource {
     @Inject
     HandoffValidation validation;
 
-    /** Public at the container (web.xml): the channel's JWT is this method's to verify. */
     @POST
-    @PermitAll
     @Path("activities")
     @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
     @Produces(MediaType.APPLICATION_JSON)

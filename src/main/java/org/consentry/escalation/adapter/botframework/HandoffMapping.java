@@ -5,11 +5,10 @@ import static org.consentry.escalation.adapter.botframework.JsonFields.object;
 import static org.consentry.escalation.adapter.botframework.JsonFields.text;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.consentry.consent.boundary.ConsentGrantRequest;
+import org.consentry.escalation.adapter.ConsentryMetadata;
 import org.consentry.escalation.boundary.CustomerFields;
 import org.consentry.escalation.boundary.HandoffRequest;
 import org.consentry.escalation.boundary.TranscriptLine;
@@ -25,6 +24,8 @@ public final class HandoffMapping {
     /** The request for the core and the route kept with the escalation. */
     public record Mapped(HandoffRequest request, Route route) {
     }
+
+    static final String CONSENTRY = "channelData.consentry";
 
     private HandoffMapping() {
     }
@@ -52,8 +53,8 @@ public final class HandoffMapping {
                 subjectId != null ? subjectId : PlatformIds.of(userId),
                 locale != null && locale.toLowerCase(Locale.ROOT).startsWith("pl") ? "pl" : "en",
                 reason(event, consentry), customer(consentry, refUser), lines, null,
-                aiDisclosure(consentry),
-                consent(consentry));
+                org.consentry.escalation.adapter.JsonFields.bool(consentry, "aiDisclosureShown", CONSENTRY + ".aiDisclosureShown"),
+                ConsentryMetadata.consent(consentry, CONSENTRY));
         return new Mapped(request, route);
     }
 
@@ -61,18 +62,6 @@ public final class HandoffMapping {
     static JsonObject consentry(Activity event) {
         JsonObject fromChannelData = object(event.channelData(), "consentry", "channelData.consentry", false);
         return fromChannelData != null ? fromChannelData : object(event.value(), "consentry", "value.consentry", false);
-    }
-
-    /** channelData.consentry.aiDisclosureShown when it is a boolean; absent, nothing is recorded. */
-    private static Boolean aiDisclosure(JsonObject consentry) {
-        JsonValue shown = consentry == null ? null : consentry.get("aiDisclosureShown");
-        if (shown == null || shown == JsonValue.NULL) {
-            return null;
-        }
-        if (shown != JsonValue.TRUE && shown != JsonValue.FALSE) {
-            throw invalid("channelData.consentry.aiDisclosureShown", "must be true or false");
-        }
-        return shown == JsonValue.TRUE;
     }
 
     private static String reason(Activity event, JsonObject consentry) {
@@ -85,22 +74,9 @@ public final class HandoffMapping {
     }
 
     private static CustomerFields customer(JsonObject consentry, JsonObject refUser) {
-        JsonObject given = object(consentry, "customer", "channelData.consentry.customer", false);
-        if (given != null) {
-            String path = "channelData.consentry.customer.";
-            return new CustomerFields(text(given, "name", path + "name", 200, false), text(given, "email", path + "email", 254, false),
-                    text(given, "phone", path + "phone", 32, false));
+        if (object(consentry, "customer", CONSENTRY + ".customer", false) != null) {
+            return ConsentryMetadata.customer(consentry, CONSENTRY);
         }
         return new CustomerFields(text(refUser, "name", "relatesTo.user.name", 200, false), null, null);
-    }
-
-    private static ConsentGrantRequest consent(JsonObject consentry) {
-        JsonObject consent = object(consentry, "consent", "channelData.consentry.consent", false);
-        if (consent == null) {
-            return null;
-        }
-        String path = "channelData.consentry.consent.";
-        return new ConsentGrantRequest(text(consent, "noticeVersion", path + "noticeVersion", 64, true),
-                text(consent, "channel", path + "channel", 64, true), text(consent, "evidence", path + "evidence", 2000, true));
     }
 }

@@ -2,9 +2,8 @@ package org.consentry.escalation.adapter.botframework;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.Comparator;
+import org.consentry.escalation.adapter.ConsentryMetadata;
 import org.consentry.escalation.boundary.HandoffRequest;
 
 /**
@@ -18,15 +17,12 @@ public class HandoffValidation {
     Validator validator;
 
     public HandoffRequest checked(HandoffRequest request) {
-        validator.validate(request).stream().min(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .ifPresent(violation -> {
-                    throw JsonFields.invalid(activityField(violation), violation.getMessage());
-                });
+        ConsentryMetadata.validate(validator, request, HandoffValidation::activityField);
         return request;
     }
 
-    static String activityField(ConstraintViolation<HandoffRequest> violation) {
-        String property = violation.getPropertyPath().toString();
+    /** The activity's member a property of the handoff came from. */
+    static String activityField(String property) {
         String head = property.contains(".") ? property.substring(0, property.indexOf('.')) : property;
         return switch (head) {
             case "conversationId" -> "conversation.id";

@@ -2,17 +2,15 @@ package org.consentry.escalation.adapter.botframework;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.consentry.platform.control.ProblemException;
-import org.consentry.platform.control.Problems;
 
 /**
- * Typed reads of an activity's members, each bounded, each failure a 400 problem naming the member by
- * its JSON path (never echoing the value: it may be personal data).
+ * The adapters' typed reads ({@link org.consentry.escalation.adapter.JsonFields}) with the bounds an
+ * activity's members get here: a length per string, a count per array, a timestamp's form. Each failure
+ * is a 400 naming the member by its JSON path, never echoing the value (it may be personal data).
  */
 final class JsonFields {
 
@@ -20,52 +18,26 @@ final class JsonFields {
     }
 
     static ProblemException invalid(String path, String what) {
-        return new ProblemException(Problems.VALIDATION, path + " " + what + ".").with("field", path);
+        return org.consentry.escalation.adapter.JsonFields.invalid(path, what);
+    }
+
+    static JsonObject object(JsonObject object, String member, String path, boolean required) {
+        return org.consentry.escalation.adapter.JsonFields.object(object, member, path, required);
     }
 
     static String text(JsonObject object, String member, String path, int maxChars, boolean required) {
-        JsonValue value = object == null ? null : object.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            if (required) {
-                throw invalid(path, "is required");
-            }
-            return null;
-        }
-        if (!(value instanceof JsonString string)) {
-            throw invalid(path, "must be a string");
-        }
-        String text = string.getString();
-        if (required && text.isBlank()) {
+        String text = org.consentry.escalation.adapter.JsonFields.string(object, member, path, required);
+        if (text != null && required && text.isBlank()) {
             throw invalid(path, "must not be blank");
         }
-        if (text.length() > maxChars) {
+        if (text != null && text.length() > maxChars) {
             throw invalid(path, "must be at most " + maxChars + " characters");
         }
         return text;
     }
 
-    static JsonObject object(JsonObject object, String member, String path, boolean required) {
-        JsonValue value = object == null ? null : object.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            if (required) {
-                throw invalid(path, "is required");
-            }
-            return null;
-        }
-        if (!(value instanceof JsonObject found)) {
-            throw invalid(path, "must be an object");
-        }
-        return found;
-    }
-
     static JsonArray array(JsonObject object, String member, String path, int maxItems) {
-        JsonValue value = object == null ? null : object.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            return JsonValue.EMPTY_JSON_ARRAY;
-        }
-        if (!(value instanceof JsonArray found)) {
-            throw invalid(path, "must be an array");
-        }
+        JsonArray found = org.consentry.escalation.adapter.JsonFields.array(object, member, path);
         if (found.size() > maxItems) {
             throw invalid(path, "must have at most " + maxItems + " items");
         }
