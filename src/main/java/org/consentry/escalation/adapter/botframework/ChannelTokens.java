@@ -19,7 +19,7 @@ import java.text.ParseException;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.consentry.platform.control.ProblemException;
-import org.consentry.platform.control.ProblemType;
+import org.consentry.platform.control.Problems;
 
 /**
  * Verifies the JWT a Bot Framework channel sends with every activity, as the Bot Connector
@@ -31,8 +31,6 @@ import org.consentry.platform.control.ProblemType;
 @ApplicationScoped
 public class ChannelTokens {
 
-    public static final ProblemType UNAUTHENTICATED = new ProblemType("platform-unauthenticated", 401,
-            "The platform's authentication is missing or invalid");
     private static final Logger LOG = Logger.getLogger(ChannelTokens.class.getName());
     private static final int MAX_TOKEN_CHARS = 8192;
 
@@ -101,6 +99,6 @@ public class ChannelTokens {
     }
 
     static ProblemException refused(String detail) {
-        return new ProblemException(UNAUTHENTICATED, detail);
+        return new ProblemException(Problems.UNAUTHENTICATED, detail);
     }
 }

@@ -167,7 +167,7 @@ class BotFrameworkAdapterIT {
         tokens.forEach((what, token) -> {
             Api.Reply reply = post(api, body, token);
             assertEquals(401, reply.status(), what + ": " + reply);
-            assertTrue(reply.problem().getString("type").endsWith("platform-unauthenticated"), what + ": " + reply);
+            assertTrue(reply.problem().getString("type").endsWith("/unauthenticated"), what + ": " + reply);
         });
         assertEquals(0, api.get("api/v1/audit?subjectId=" + PlatformIds.of(refused.userId()), Api.ADMIN).structure().asJsonArray().size());
     }
