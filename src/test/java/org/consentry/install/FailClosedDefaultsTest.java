@@ -23,6 +23,7 @@ import org.consentry.crmsync.connector.webhook.WebhookConnector;
 import org.consentry.crmsync.connector.zendesk.ZendeskConnector;
 import org.consentry.crmsync.control.CrmSettingsCheck;
 import org.consentry.crypto.control.KeySettingsCheck;
+import org.consentry.escalation.adapter.botframework.BotFrameworkSettingsCheck;
 import org.consentry.escalation.control.CallbackSettingsCheck;
 import org.consentry.escalation.desk.chatwoot.DeskSettingsCheck;
 import org.consentry.platform.control.PlatformSettingsCheck;
@@ -41,7 +42,7 @@ import org.w3c.dom.NodeList;
 class FailClosedDefaultsTest {
 
     static final List<SettingsCheck> CHECKS = List.of(new PlatformSettingsCheck(), new KeySettingsCheck(),
-            new CallbackSettingsCheck(), new DeskSettingsCheck(),
+            new CallbackSettingsCheck(), new DeskSettingsCheck(), new BotFrameworkSettingsCheck(),
             new CrmSettingsCheck(List.of(new WebhookConnector(), new ChatwootConnector(), new HubSpotConnector(),
                     new ZendeskConnector(), new SalesforceConnector(), new KafkaConnector())));
 
