@@ -19,12 +19,12 @@ import org.consentry.testing.Api;
  * the way Chatwoot signs ("sha256=" + hex HMAC-SHA256 of "&lt;timestamp&gt;.&lt;body&gt;"), written here from
  * the pull request's description, independent of the code under test.
  */
-final class ChatwootWebhooks {
+public final class ChatwootWebhooks {
 
     private ChatwootWebhooks() {
     }
 
-    static JsonObject sample(String name) {
+    public static JsonObject sample(String name) {
         try (InputStream in = ChatwootWebhooks.class.getResourceAsStream("/platforms/chatwoot/" + name + ".json");
              var reader = Json.createReader(in)) {
             return reader.readObject();
@@ -34,7 +34,7 @@ final class ChatwootWebhooks {
     }
 
     /** The documented message_created, as an agent's public reply in {@code conversation}. */
-    static JsonObjectBuilder agentReply(long messageId, long conversation, long agent, String text) {
+    public static JsonObjectBuilder agentReply(long messageId, long conversation, long agent, String text) {
         JsonObject sample = sample("message_created");
         return Json.createObjectBuilder(sample).add("id", messageId).add("content", text).add("message_type", "outgoing")
                 .add("private", false)
@@ -44,12 +44,12 @@ final class ChatwootWebhooks {
     }
 
     /** The documented conversation_status_changed, for {@code conversation} now {@code status}. */
-    static String statusChanged(long conversation, String status) {
+    public static String statusChanged(long conversation, String status) {
         return Json.createObjectBuilder(sample("conversation_status_changed")).add("id", conversation).add("status", status)
                 .build().toString();
     }
 
-    static HttpRequest.Builder post(Api api, String token, String body, String secret, long timestamp) {
+    public static HttpRequest.Builder post(Api api, String token, String body, String secret, long timestamp) {
         String ts = Long.toString(timestamp);
         return api.request("api/v1/platforms/chatwoot/webhook/" + token, null).header("Content-Type", "application/json")
                 .header("X-Chatwoot-Timestamp", ts).header("X-Chatwoot-Signature", "sha256=" + hmac(secret, ts + "." + body))
