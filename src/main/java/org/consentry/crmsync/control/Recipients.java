@@ -47,6 +47,7 @@ public class Recipients {
 
     private Map<String, RecipientSettings> recipients;
     private Map<String, CrmConnector> byType;
+    private List<String> order;
 
     @PostConstruct
     void load() {
@@ -64,8 +65,6 @@ public class Recipients {
         byType = Map.copyOf(types);
         order = List.copyOf(parsed.keySet());
     }
-
-    private List<String> order;
 
     /** Every recipient, in the order configured. */
     public List<RecipientSettings> all() {
