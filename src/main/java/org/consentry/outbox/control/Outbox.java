@@ -29,11 +29,9 @@ public class Outbox {
     public record Enqueued(String entryId) {
     }
 
+    /** A delivery sent at once, in the lane its kind names ({@link OutboxEntry#laneOf}). */
     public OutboxEntry enqueue(String kind, String subjectId, String reference, String target) {
-        OutboxEntry entry = new OutboxEntry(kind, subjectId, reference, target, clock.instant());
-        em.persist(entry);
-        enqueued.fire(new Enqueued(entry.id()));
-        return entry;
+        return enqueueTo(OutboxEntry.laneOf(kind), kind, subjectId, reference, target, null);
     }
 
     /**
@@ -46,19 +44,6 @@ public class Outbox {
         if (notBefore != null) {
             entry.deferTo(notBefore);
         }
-        em.persist(entry);
-        enqueued.fire(new Enqueued(entry.id()));
-        return entry;
-    }
-
-    /**
-     * Like {@link #enqueue(String, String, String, String)}, but not sent before {@code notBefore}: an
-     * erasure notice waits until any delivery about the subject already in flight is over, so that the
-     * CRM cannot receive the contact after it erased it.
-     */
-    public OutboxEntry enqueue(String kind, String subjectId, String reference, String target, Instant notBefore) {
-        OutboxEntry entry = new OutboxEntry(kind, subjectId, reference, target, clock.instant());
-        entry.deferTo(notBefore);
         em.persist(entry);
         enqueued.fire(new Enqueued(entry.id()));
         return entry;

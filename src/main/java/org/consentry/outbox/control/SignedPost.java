@@ -3,7 +3,6 @@ package org.consentry.outbox.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SignedPost {
-
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
 
     private final Clock clock = Clock.systemUTC();
 
@@ -50,7 +44,7 @@ public class SignedPost {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = VendorHttp.CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return classify(response.statusCode());
         } catch (IOException e) {
             return new DeliveryResult.Retry("no answer: " + TransportFailure.describe(e));

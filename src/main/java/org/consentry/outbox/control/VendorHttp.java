@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class VendorHttp {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    /** The one client of every outbound call, signed webhooks ({@link SignedPost}) included. */
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     /** The outbox's own bound (its lease is checked at start to be at least twice it), PT10S unless configured. */
     static final String TIMEOUT_KEY = "consentry.outbox.request-timeout";
@@ -66,12 +67,20 @@ public final class VendorHttp {
         return HttpRequest.newBuilder(uri).timeout(timeout()).header("Accept", "application/json");
     }
 
+    /** Read once per application (this class is the application's own): the bound does not change while it runs. */
+    private static volatile Duration timeout;
+
     static Duration timeout() {
-        try {
-            return ConfigProvider.getConfig().getOptionalValue(TIMEOUT_KEY, Duration.class).orElse(Duration.ofSeconds(10));
-        } catch (IllegalStateException noConfig) { // outside a container (unit tests)
-            return Duration.ofSeconds(10);
+        Duration known = timeout;
+        if (known == null) {
+            try {
+                known = ConfigProvider.getConfig().getOptionalValue(TIMEOUT_KEY, Duration.class).orElse(Duration.ofSeconds(10));
+            } catch (IllegalStateException noConfig) { // outside a container (unit tests)
+                known = Duration.ofSeconds(10);
+            }
+            timeout = known;
         }
+        return known;
     }
 
     /** A JSON body for {@code method}. */

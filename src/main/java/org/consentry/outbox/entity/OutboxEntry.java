@@ -78,8 +78,9 @@ public class OutboxEntry extends RetainedEntity {
     protected OutboxEntry() {
     }
 
-    public OutboxEntry(String kind, String subjectId, String reference, String target, Instant now) {
-        this(kind.contains(".") ? kind.substring(0, kind.indexOf('.')) : kind, kind, subjectId, reference, target, now);
+    /** The recipient (lane) of a kind that names none: what comes before its first dot ("callback.x": callback). */
+    public static String laneOf(String kind) {
+        return kind.contains(".") ? kind.substring(0, kind.indexOf('.')) : kind;
     }
 
     public OutboxEntry(String recipient, String kind, String subjectId, String reference, String target, Instant now) {
