@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.consentry.testing.Api;
+import org.consentry.testing.CrmRecipient;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.OutboxView;
 import org.consentry.testing.StandIn;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -44,30 +46,11 @@ class ChatwootConnectorIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application("""
-                config_ordinal=700
-                consentry.crm.recipients=cw
-                consentry.crm.recipient.cw.connector=chatwoot
-                consentry.crm.recipient.cw.url=%s
-                consentry.crm.recipient.cw.allow-http=true
-                consentry.crm.recipient.cw.secret=%s
-                consentry.crm.recipient.cw.purposes=crm-sync
-                consentry.crm.recipient.cw.fields.contact.name=token
-                consentry.crm.recipient.cw.fields.contact.email=clear
-                consentry.crm.recipient.cw.fields.contact.phone=clear
-                consentry.crm.recipient.cw.fields.case.reason=clear
-                consentry.crm.recipient.cw.fields.case.agent=clear
-                consentry.crm.recipient.cw.fields.case.transcript=clear
-                consentry.crm.recipient.cw.chatwoot.account-id=%d
-                consentry.crm.recipient.cw.chatwoot.inbox-id=%d
-                consentry.crm.recipient.cw.chatwoot.default-region=PL
-                consentry.outbox.poll-interval=PT0.2S
-                consentry.outbox.retry-base=PT0.2S
-                consentry.outbox.retry-cap=PT1S
-                consentry.outbox.request-timeout=PT2S
-                consentry.outbox.lease=PT4S
-                consentry.erasure.poll=PT1S
-                """.formatted(CHATWOOT.url(""), FakeChatwoot.TOKEN, FakeChatwoot.ACCOUNT, FakeChatwoot.INBOX));
+        return Deployments.application("config_ordinal=700\n" + new CrmRecipient("cw", "chatwoot").at(CHATWOOT.url(""))
+                .secret(FakeChatwoot.TOKEN)
+                .fields("contact.name=token contact.email=clear contact.phone=clear case.reason=clear case.agent=clear case.transcript=clear")
+                .with("chatwoot.account-id", FakeChatwoot.ACCOUNT).with("chatwoot.inbox-id", FakeChatwoot.INBOX)
+                .with("chatwoot.default-region", "PL").only() + CrmRecipient.fastOutbox(Duration.ofSeconds(2)));
     }
 
     @BeforeAll
@@ -198,8 +181,8 @@ class ChatwootConnectorIT {
         Api.Reply refused = api.post("api/v1/subjects/" + new Handoff().subjectId + "/crm-sync", Api.BOT, leadBody("x@example.pl", "+48 603 000 222"));
         assertEquals(202, refused.status(), "the bot is never told the CRM's trouble: " + refused);
         String delivery = refused.json().getString("deliveryId");
-        Eventually.until("the delivery fails", Duration.ofSeconds(20), () -> OUTBOX.outbox(api, delivery).getString("status").equals("FAILED"));
-        assertEquals("chatwoot GET /contacts/search answered 401", OUTBOX.outbox(api, delivery).getString("lastOutcome"));
+        Eventually.until("the delivery fails", Duration.ofSeconds(20), () -> OUTBOX.delivery(api, delivery).getString("status").equals("FAILED"));
+        assertEquals("chatwoot GET /contacts/search answered 401", OUTBOX.delivery(api, delivery).getString("lastOutcome"));
         FAKE.next("GET /contacts/search", FakeChatwoot.garbage());
         assertEquals(200, api.post("api/v1/crm/outbox/" + delivery + "/retry", Api.ADMIN, "").status());
         JsonObject done = OUTBOX.awaitDelivered(api, delivery);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.consentry.testing.Api;
+import org.consentry.testing.CrmRecipient;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
@@ -44,26 +45,10 @@ class HubSpotConnectorIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application("""
-                config_ordinal=700
-                consentry.crm.recipients=hs
-                consentry.crm.recipient.hs.connector=hubspot
-                consentry.crm.recipient.hs.url=%s
-                consentry.crm.recipient.hs.allow-http=true
-                consentry.crm.recipient.hs.secret=%s
-                consentry.crm.recipient.hs.purposes=crm-sync
-                consentry.crm.recipient.hs.fields.contact.name=clear
-                consentry.crm.recipient.hs.fields.contact.email=clear
-                consentry.crm.recipient.hs.fields.contact.phone=token
-                consentry.crm.recipient.hs.fields.case.reason=clear
-                consentry.crm.recipient.hs.fields.case.agent=clear
-                consentry.crm.recipient.hs.fields.case.transcript=clear
-                consentry.outbox.poll-interval=PT0.2S
-                consentry.outbox.retry-base=PT0.2S
-                consentry.outbox.retry-cap=PT1S
-                consentry.outbox.lease=PT2S
-                consentry.outbox.request-timeout=PT1S
-                """.formatted(HUBSPOT.url(""), FakeHubSpot.TOKEN));
+        return Deployments.application("config_ordinal=700\n" + new CrmRecipient("hs", "hubspot").at(HUBSPOT.url(""))
+                .secret(FakeHubSpot.TOKEN)
+                .fields("contact.name=clear contact.email=clear contact.phone=token case.reason=clear case.agent=clear case.transcript=clear")
+                .only() + CrmRecipient.fastOutbox(Duration.ofSeconds(1)));
     }
 
     @BeforeAll

@@ -21,9 +21,11 @@ import org.consentry.crmsync.control.RecipientSettings;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.testing.Api;
+import org.consentry.testing.CrmRecipient;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.OutboxView;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,30 +50,15 @@ class KafkaConnectorIT {
 
     static final String TOPIC = "consentry.crm-events";
     static final KafkaBroker BROKER = new KafkaBroker();
+    static final OutboxView OUTBOX = new OutboxView();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application("""
-                config_ordinal=700
-                consentry.crm.recipients=bus
-                consentry.crm.recipient.bus.connector=kafka
-                consentry.crm.recipient.bus.kafka.bootstrap-servers=%s
-                consentry.crm.recipient.bus.kafka.topic=%s
-                consentry.crm.recipient.bus.kafka.security-protocol=PLAINTEXT
-                consentry.crm.recipient.bus.purposes=crm-sync
-                consentry.crm.recipient.bus.fields.contact.name=clear
-                consentry.crm.recipient.bus.fields.contact.email=token
-                consentry.crm.recipient.bus.fields.contact.phone=drop
-                consentry.crm.recipient.bus.fields.case.reason=clear
-                consentry.crm.recipient.bus.fields.case.agent=drop
-                consentry.crm.recipient.bus.fields.case.transcript=clear
-                consentry.outbox.poll-interval=PT0.2S
-                consentry.outbox.retry-base=PT0.2S
-                consentry.outbox.retry-cap=PT1S
-                consentry.outbox.request-timeout=PT4S
-                consentry.outbox.lease=PT8S
-                consentry.erasure.poll=PT0.5S
-                """.formatted(BROKER.bootstrap(), TOPIC));
+        return Deployments.application("config_ordinal=700\n" + new CrmRecipient("bus", "kafka")
+                .with("kafka.bootstrap-servers", BROKER.bootstrap()).with("kafka.topic", TOPIC)
+                .with("kafka.security-protocol", "PLAINTEXT")
+                .fields("contact.name=clear contact.email=token contact.phone=drop case.reason=clear case.agent=drop case.transcript=clear")
+                .only() + CrmRecipient.fastOutbox(Duration.ofSeconds(4)));
     }
 
     @BeforeAll
@@ -92,25 +79,25 @@ class KafkaConnectorIT {
     void consentLeadCaseWithdrawalAndErasureArriveAsOneMinimisedEventEachKeyedByTheSubjectsReference() throws Exception {
         Api api = new Api(base);
         Handoff handoff = new Handoff().withConsent();
-        String ref = OutboxView.refOf(api, lead(api, handoff.subjectId));
-        OutboxView.awaitDelivered(api, ref, 2); // consent.granted, contact.upserted
+        String ref = OUTBOX.refOf(api, lead(api, handoff.subjectId));
+        OUTBOX.awaitDelivered(api, ref, 2); // consent.granted, contact.upserted
         String escalation = handoff.handOff(api);
         assertEquals(200, api.post("api/v1/escalations/" + escalation + "/claim", Api.AGENT1, "").status());
         assertEquals(200, api.post("api/v1/escalations/" + escalation + "/resolve", Api.AGENT1, "").status());
-        OutboxView.awaitDelivered(api, ref, 3);
+        OUTBOX.awaitDelivered(api, ref, 3);
         assertEquals(204, api.delete("api/v1/subjects/" + handoff.subjectId + "/consents/crm-sync", Api.BOT).status());
-        List<JsonObject> deliveries = new ArrayList<>(OutboxView.awaitDelivered(api, ref, 4));
+        List<JsonObject> deliveries = new ArrayList<>(OUTBOX.awaitDelivered(api, ref, 4));
         Api.Reply erasure = api.delete("api/v1/subjects/" + handoff.subjectId, Api.ADMIN);
         assertEquals(202, erasure.status(), erasure::toString);
         String requestId = erasure.json().getString("requestId");
         // the notice waits one lease; once delivered, the erasure takes the subject off the outbox view: know it by id
         List<String> notice = new ArrayList<>();
-        Eventually.until("the erasure notice queued", Duration.ofSeconds(30), () -> OutboxView.outbox(api).stream()
+        Eventually.until("the erasure notice queued", Duration.ofSeconds(30), () -> OUTBOX.deliveries(api).stream()
                 .filter(d -> d.getString("kind").equals("crm.erase") && ref.equals(d.getString("subjectRef", null)))
                 .map(d -> d.getString("id")).peek(notice::add).findFirst().isPresent());
-        Eventually.until("the erasure notice delivered", Duration.ofSeconds(60), () -> OutboxView.delivery(api, notice.get(0))
+        Eventually.until("the erasure notice delivered", Duration.ofSeconds(60), () -> OUTBOX.delivery(api, notice.get(0))
                 .getString("status").equals("DELIVERED"));
-        deliveries.add(OutboxView.delivery(api, notice.get(0)));
+        deliveries.add(OUTBOX.delivery(api, notice.get(0)));
 
         TopicEvents topic = new TopicEvents(BROKER.bootstrap(), TOPIC);
         List<TopicEvents.Event> events = topic.all();
@@ -176,27 +163,27 @@ class KafkaConnectorIT {
     void aBrokerKilledAndStartedAgainMidWayLosesNothingAndEachDeliveryIsAppliedOnce() throws Exception {
         Api api = new Api(base);
         String first = new Handoff().subjectId;
-        String firstRef = OutboxView.refOf(api, lead(api, first));
-        OutboxView.awaitDelivered(api, firstRef, 2);
+        String firstRef = OUTBOX.refOf(api, lead(api, first));
+        OUTBOX.awaitDelivered(api, firstRef, 2);
 
         BROKER.kill();
         String second = new Handoff().subjectId;
-        String secondRef = OutboxView.refOf(api, lead(api, second)); // consent.granted and contact.upserted wait for the broker
+        String secondRef = OUTBOX.refOf(api, lead(api, second)); // consent.granted and contact.upserted wait for the broker
         assertEquals(204, api.delete("api/v1/subjects/" + first + "/consents/crm-sync", Api.BOT).status());
-        Eventually.until("an attempt failed while the broker is down", Duration.ofSeconds(60), () -> OutboxView.outbox(api).stream()
+        Eventually.until("an attempt failed while the broker is down", Duration.ofSeconds(60), () -> OUTBOX.deliveries(api).stream()
                 .anyMatch(d -> d.getString("status").equals("PENDING") && d.getInt("attempts") > 0
                         && d.getString("lastOutcome", "").startsWith("kafka: no acknowledgement")));
         BROKER.start();
         System.out.println("Kafka broker restarted in " + BROKER.lastStart().toMillis() + " ms");
-        OutboxView.awaitDelivered(api, firstRef, 3);
-        List<JsonObject> secondOnes = OutboxView.awaitDelivered(api, secondRef, 2);
+        OUTBOX.awaitDelivered(api, firstRef, 3);
+        List<JsonObject> secondOnes = OUTBOX.awaitDelivered(api, secondRef, 2);
 
         // an acknowledgement lost on the way: the outbox sends the same delivery again, as its next attempt would
         JsonObject granted = secondOnes.stream().filter(d -> d.getString("kind").equals("crm.consent")).findFirst().orElseThrow();
         resendAsAfterALostAcknowledgement(granted);
 
         Set<String> refs = Set.of(firstRef, secondRef);
-        List<JsonObject> all = OutboxView.outbox(api).stream().filter(d -> refs.contains(d.getString("subjectRef", ""))).toList();
+        List<JsonObject> all = OUTBOX.deliveries(api).stream().filter(d -> refs.contains(d.getString("subjectRef", ""))).toList();
         assertEquals(5, all.size(), "consent granted and a lead each, a withdrawal: " + all);
         TopicEvents topic = new TopicEvents(BROKER.bootstrap(), TOPIC);
         List<TopicEvents.Event> events = topic.all();

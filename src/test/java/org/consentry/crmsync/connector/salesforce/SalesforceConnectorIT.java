@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.consentry.testing.Api;
+import org.consentry.testing.CrmRecipient;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
 import org.consentry.testing.Deployments;
@@ -46,28 +47,10 @@ class SalesforceConnectorIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application("""
-                config_ordinal=700
-                consentry.crm.recipients=sf
-                consentry.crm.recipient.sf.connector=salesforce
-                consentry.crm.recipient.sf.url=%s
-                consentry.crm.recipient.sf.allow-http=true
-                consentry.crm.recipient.sf.secret=%s
-                consentry.crm.recipient.sf.salesforce.client-id=%s
-                consentry.crm.recipient.sf.salesforce.consent-objects=true
-                consentry.crm.recipient.sf.fields.contact.name=clear
-                consentry.crm.recipient.sf.fields.contact.email=clear
-                consentry.crm.recipient.sf.fields.contact.phone=token
-                consentry.crm.recipient.sf.fields.case.reason=clear
-                consentry.crm.recipient.sf.fields.case.agent=clear
-                consentry.crm.recipient.sf.fields.case.transcript=clear
-                consentry.outbox.poll-interval=PT0.2S
-                consentry.erasure.poll=PT1S
-                consentry.outbox.request-timeout=PT2S
-                consentry.outbox.lease=PT5S
-                consentry.outbox.retry-base=PT0.2S
-                consentry.outbox.retry-cap=PT1S
-                """.formatted(SALESFORCE.url(""), SECRET, FakeSalesforce.CLIENT_ID));
+        return Deployments.application("config_ordinal=700\n" + new CrmRecipient("sf", "salesforce").at(SALESFORCE.url(""))
+                .secret(SECRET).with("salesforce.client-id", FakeSalesforce.CLIENT_ID).with("salesforce.consent-objects", true)
+                .fields("contact.name=clear contact.email=clear contact.phone=token case.reason=clear case.agent=clear case.transcript=clear")
+                .only() + CrmRecipient.fastOutbox(Duration.ofSeconds(2)));
     }
 
     @BeforeAll

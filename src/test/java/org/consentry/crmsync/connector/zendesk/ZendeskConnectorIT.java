@@ -9,6 +9,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import org.consentry.testing.Api;
+import org.consentry.testing.CrmRecipient;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
@@ -41,28 +42,10 @@ class ZendeskConnectorIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application("""
-                config_ordinal=700
-                consentry.crm.recipients=zd
-                consentry.crm.recipient.zd.connector=zendesk
-                consentry.crm.recipient.zd.url=%s
-                consentry.crm.recipient.zd.allow-http=true
-                consentry.crm.recipient.zd.secret=%s
-                consentry.crm.recipient.zd.zendesk.email=%s
-                consentry.crm.recipient.zd.purposes=crm-sync
-                consentry.crm.recipient.zd.fields.contact.name=clear
-                consentry.crm.recipient.zd.fields.contact.email=clear
-                consentry.crm.recipient.zd.fields.contact.phone=token
-                consentry.crm.recipient.zd.fields.case.reason=clear
-                consentry.crm.recipient.zd.fields.case.agent=clear
-                consentry.crm.recipient.zd.fields.case.transcript=clear
-                consentry.erasure.poll=PT1S
-                consentry.outbox.lease=PT4S
-                consentry.outbox.request-timeout=PT2S
-                consentry.outbox.poll-interval=PT0.2S
-                consentry.outbox.retry-base=PT0.2S
-                consentry.outbox.retry-cap=PT1S
-                """.formatted(ZENDESK.url(""), FakeZendesk.TOKEN, FakeZendesk.AGENT));
+        return Deployments.application("config_ordinal=700\n" + new CrmRecipient("zd", "zendesk").at(ZENDESK.url(""))
+                .secret(FakeZendesk.TOKEN).with("zendesk.email", FakeZendesk.AGENT)
+                .fields("contact.name=clear contact.email=clear contact.phone=token case.reason=clear case.agent=clear case.transcript=clear")
+                .only() + CrmRecipient.fastOutbox(Duration.ofSeconds(2)));
     }
 
     @BeforeAll
