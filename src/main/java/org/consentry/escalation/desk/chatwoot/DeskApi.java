@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.VendorHttp;
 
 /**
@@ -78,6 +79,22 @@ final class DeskApi {
     void resolve(long conversation) {
         post("/conversations/" + conversation + "/toggle_status", "/conversations/{id}/toggle_status",
                 JSON.createObjectBuilder().add("status", "resolved").build());
+    }
+
+    /**
+     * Deletes a contact, and so its conversations (Chatwoot: dependent destroy). 404: gone already, the same
+     * outcome; 422: Chatwoot keeps an online contact, so the attempt is repeated later.
+     */
+    void deleteContact(long contact) {
+        String template = "/contacts/{id}";
+        VendorHttp.Answer answer = HTTP.send(VendorHttp.request(uri("/contacts/" + contact)).header("api_access_token", token)
+                .DELETE().build());
+        if (answer.status() == 422) {
+            throw new VendorHttp.Failed(new DeliveryResult.Retry("chatwoot-desk DELETE " + template + " answered 422 (the contact is online)"));
+        }
+        if (!answer.ok() && answer.status() != 404) {
+            throw new VendorHttp.Failed(HTTP.failure("DELETE", template, answer));
+        }
     }
 
     private JsonObject get(String path, String template) {

@@ -2,6 +2,7 @@ package org.consentry.escalation.desk.chatwoot;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.util.Optional;
 import org.consentry.outbox.control.DeliveryHandler;
 import org.consentry.outbox.control.DeliveryResult;
@@ -13,7 +14,9 @@ import org.consentry.outbox.entity.OutboxEntry;
  * target): desk.open opens the conversation with a private note holding the masked transcript and the
  * reveal link; desk.customer-message adds a customer's later message, masked, as an incoming message. Each
  * looks first for what an earlier attempt wrote (its marker), so a retry writes nothing twice; desk.resolve
- * resolves the conversation when the escalation was resolved (toggling to resolved twice is harmless).
+ * resolves the conversation when the escalation was resolved (toggling to resolved twice is harmless);
+ * desk.erase deletes the escalation's Chatwoot contact, and with it its conversation, once the escalation is
+ * gone ({@link DeskErasures}); a contact already gone is the same outcome.
  */
 @ApplicationScoped
 public class DeskDeliveries implements DeliveryHandler {
@@ -22,6 +25,7 @@ public class DeskDeliveries implements DeliveryHandler {
     static final String OPEN = "desk.open";
     static final String CUSTOMER_MESSAGE = "desk.customer-message";
     static final String RESOLVE = "desk.resolve";
+    static final String ERASE = "desk.erase";
 
     @Inject
     DeskSettings settings;
@@ -34,7 +38,7 @@ public class DeskDeliveries implements DeliveryHandler {
 
     @Override
     public boolean handles(String kind) {
-        return OPEN.equals(kind) || CUSTOMER_MESSAGE.equals(kind) || RESOLVE.equals(kind);
+        return OPEN.equals(kind) || CUSTOMER_MESSAGE.equals(kind) || RESOLVE.equals(kind) || ERASE.equals(kind);
     }
 
     @Override
@@ -47,6 +51,7 @@ public class DeskDeliveries implements DeliveryHandler {
             return switch (entry.kind()) {
                 case OPEN -> open(api, entry.target());
                 case RESOLVE -> resolve(api, entry.target());
+                case ERASE -> erase(api, entry.target());
                 default -> customerMessage(api, entry.target(), entry.reference());
             };
         } catch (VendorHttp.Failed failed) {
@@ -91,5 +96,14 @@ public class DeskDeliveries implements DeliveryHandler {
         }
         api.resolve(conversation.get());
         return new DeliveryResult.Delivered("chatwoot conversation resolved");
+    }
+
+    private DeliveryResult erase(DeskApi api, String escalationId) {
+        Optional<JsonObject> contact = api.contactByIdentifier(Markers.CONTACT_PREFIX + escalationId);
+        if (contact.isEmpty()) {
+            return new DeliveryResult.Delivered("nothing of the escalation is left in chatwoot");
+        }
+        api.deleteContact(contact.get().getJsonNumber("id").longValue());
+        return new DeliveryResult.Delivered("chatwoot contact deleted with its conversation");
     }
 }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * in any request body Chatwoot receives; an agent's reply in Chatwoot (Chatwoot's documented webhook, signed)
  * reaches the bot's callback once however often Chatwoot delivers it; Consentry's own messages do not come
  * back; a bad token or signature is a 401 that changes nothing; a resolved conversation resolves the escalation
- * (and a resolved escalation resolves its Chatwoot conversation).
+ * (and a resolved escalation resolves its Chatwoot conversation); a subject's erasure deletes its
+ * conversations from Chatwoot, audited.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -71,6 +72,8 @@ class ChatwootDeskIT {
                 consentry.outbox.retry-cap=PT1S
                 consentry.outbox.request-timeout=PT2S
                 consentry.outbox.lease=PT4S
+                consentry.erasure.poll=PT0.5S
+                consentry.desk.chatwoot.erase-every=PT0.5S
                 """.formatted(CHATWOOT.url(""), FakeChatwoot.TOKEN, FakeChatwoot.ACCOUNT, FakeChatwoot.INBOX, TOKEN, SIGNING,
                 CALLBACK));
     }
@@ -211,6 +214,37 @@ class ChatwootDeskIT {
                 "{\"field\":\"" + card + "\",\"reason\":\"customer disputes a double charge\"}");
         assertEquals(200, revealed.status(), revealed::toString);
         assertEquals(Handoff.CARD, revealed.json().getString("value")); // and never in Chatwoot: checked after each test
+    }
+
+    @Test
+    void anErasedSubjectsConversationIsDeletedFromChatwootWithItsContact() throws Exception {
+        Api api = new Api(base);
+        Instant start = Instant.now().minusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Handoff handoff = new Handoff().withConsent();
+        String id = handoff.handOff(api);
+        long conversation = conversationOf(id);
+        long contact;
+        synchronized (FAKE) {
+            contact = FAKE.account.conversations.get(conversation).getJsonNumber("contact_id").longValue();
+        }
+
+        Api.Reply accepted = api.delete("api/v1/subjects/" + handoff.subjectId, Api.ADMIN);
+        assertEquals(202, accepted.status(), accepted::toString);
+        Eventually.until("the escalation's contact is deleted in Chatwoot", Duration.ofSeconds(60), () -> {
+            synchronized (FAKE) {
+                return !FAKE.account.contacts.containsKey(contact);
+            }
+        });
+        synchronized (FAKE) {
+            assertFalse(FAKE.account.conversations.containsKey(conversation), "and its conversation");
+            assertFalse(FAKE.account.messages.containsKey(conversation), "and the masked transcript in it");
+        }
+        List<JsonObject> audit = api.get("api/v1/audit?from=" + start + "&limit=1000", Api.ADMIN).structure().asJsonArray()
+                .getValuesAs(JsonObject.class);
+        JsonObject queued = audit.stream().filter(e -> e.getString("action").equals("desk.erase-queued")
+                && e.getString("detail").contains(id)).findFirst().orElseThrow(() -> new AssertionError("no desk.erase-queued: " + audit));
+        assertTrue(queued.getString("detail").contains("conversation " + conversation), queued::toString);
+        assertFalse(queued.toString().contains(handoff.subjectId), "the audit entry names no subject: " + queued);
     }
 
     private static Api.Reply send(Api api, String token, String body) {
