@@ -26,7 +26,7 @@ public final class FakeChatwoot implements Function<StandIn.Request, StandIn.Ans
     public static final int ACCOUNT = 7;
     public static final int INBOX = 3;
     static final String PREFIX = "/api/v1/accounts/" + ACCOUNT;
-    static final StandIn.Answer UNAUTHORIZED = new StandIn.Answer(401, "{\"error\":\"Invalid Access Token\"}");
+    public static final StandIn.Answer UNAUTHORIZED = new StandIn.Answer(401, "{\"error\":\"Invalid Access Token\"}");
 
     public final Contract contract = Contract.of("/contracts/chatwoot/application-api.json", null);
     public final ChatwootAccount account = new ChatwootAccount(ACCOUNT, INBOX);

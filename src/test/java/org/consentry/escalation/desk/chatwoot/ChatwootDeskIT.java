@@ -247,6 +247,42 @@ class ChatwootDeskIT {
         assertFalse(queued.toString().contains(handoff.subjectId), "the audit entry names no subject: " + queued);
     }
 
+    @Test
+    void aDeliveryChatwootRefusesShowsAsFailedToTheAdminUntilRetried() throws Exception {
+        Api api = new Api(base);
+        String desk = "api/v1/escalations/deliveries?recipient=chatwoot-desk&limit=1000";
+        Eventually.until("no earlier delivery to the desk is still pending", Duration.ofSeconds(30),
+                () -> deliveries(api, desk + "&status=PENDING").isEmpty());
+        FAKE.next("GET /contacts/search", FakeChatwoot.UNAUTHORIZED); // desk.open's first call
+        Handoff handoff = new Handoff().withConsent();
+        String id = handoff.handOff(api);
+        Eventually.until("desk.open failed", Duration.ofSeconds(30), () -> !deliveries(api, desk + "&status=FAILED").isEmpty());
+        JsonObject failed = deliveries(api, desk + "&status=FAILED").get(0);
+        assertEquals("desk.open", failed.getString("kind"));
+        assertEquals("chatwoot-desk GET /contacts/search answered 401", failed.getString("lastOutcome"));
+        assertFalse(failed.toString().contains(handoff.subjectId) || failed.toString().contains(Handoff.NAME),
+                "no personal data in the admin's view: " + failed);
+        assertEquals(403, api.get(desk, Api.AGENT1).status(), "an agent does not read the deliveries");
+        assertEquals(403, api.post("api/v1/escalations/deliveries/" + failed.getString("id") + "/retry", Api.AGENT1, "").status());
+
+        Api.Reply retried = api.post("api/v1/escalations/deliveries/" + failed.getString("id") + "/retry", Api.ADMIN, "");
+        assertEquals(200, retried.status(), retried::toString);
+        assertEquals("PENDING", retried.json().getString("status"));
+        conversationOf(id); // opened on the second attempt
+        Eventually.until("the retried delivery is recorded delivered", Duration.ofSeconds(30), () -> deliveries(api,
+                desk + "&status=DELIVERED").stream().anyMatch(d -> d.getString("id").equals(failed.getString("id"))));
+        JsonObject delivered = deliveries(api, desk + "&status=DELIVERED").stream()
+                .filter(d -> d.getString("id").equals(failed.getString("id"))).findFirst().orElseThrow();
+        assertEquals(2, delivered.getInt("attempts"), delivered::toString);
+        assertEquals(409, api.post("api/v1/escalations/deliveries/" + failed.getString("id") + "/retry", Api.ADMIN, "").status(),
+                "only a failed delivery is sent again");
+        assertEquals(404, api.post("api/v1/escalations/deliveries/" + java.util.UUID.randomUUID() + "/retry", Api.ADMIN, "").status());
+    }
+
+    private static List<JsonObject> deliveries(Api api, String path) {
+        return api.get(path, Api.ADMIN).structure().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
     private static Api.Reply send(Api api, String token, String body) {
         return api.send(ChatwootWebhooks.post(api, token, body, SIGNING, Instant.now().getEpochSecond()));
     }
