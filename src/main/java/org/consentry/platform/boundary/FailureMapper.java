@@ -58,11 +58,29 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
             // what BusyRetry could not get through: the request is fine, locks held by other work were not released in time
             return ProblemResponses.of(DatabaseBusy.problem(""));
         }
+        if (unknownCharset(failure)) {
+            // a body read as text in the charset its Content-Type names, one this JVM does not know
+            return ProblemResponses.of(Problems.UNSUPPORTED_MEDIA_TYPE,
+                    "The charset named in Content-Type is not supported; send the body as UTF-8.");
+        }
         if (isConcurrentUpdate(failure)) {
             return ProblemResponses.of(Problems.CONFLICT,
                     "Another request changed the same record at the same time; repeat the request.");
         }
         return internal(LOG, failure);
+    }
+
+    private static boolean unknownCharset(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.UnsupportedEncodingException || t instanceof java.nio.charset.UnsupportedCharsetException
+                    || t instanceof java.nio.charset.IllegalCharsetNameException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     static Response internal(Logger log, Throwable failure) {

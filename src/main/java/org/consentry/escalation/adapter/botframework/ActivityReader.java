@@ -36,6 +36,11 @@ public final class ActivityReader {
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(Problems.MALFORMED_BODY, "The request body is not a JSON object (an activity).");
         }
+        return inbound(json);
+    }
+
+    /** The activity a channel posted, already read as JSON (strict UTF-8, whatever charset the request claims). */
+    public static Activity inbound(JsonObject json) {
         Activity activity = read(json, "", true);
         if (activity.serviceUrl() == null) {
             throw invalid("serviceUrl", "is required");

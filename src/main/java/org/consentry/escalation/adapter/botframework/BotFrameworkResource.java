@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Instant;
 import org.consentry.escalation.boundary.PlatformHandoffs;
 import org.consentry.platform.boundary.PlatformAuthenticated;
@@ -50,9 +51,9 @@ public class BotFrameworkResource {
     @Path("activities")
     @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response activity(@HeaderParam("Authorization") String authorization, String body) {
-        ChannelTokens.ChannelToken token = tokens.verify(authorization);
-        Activity activity = ActivityReader.read(body);
+    public Response activity(@HeaderParam("Authorization") String authorization, InputStream body) {
+        ChannelTokens.ChannelToken token = tokens.verify(authorization); // before the body is read
+        Activity activity = ActivityReader.inbound(org.consentry.escalation.adapter.JsonFields.readObject(body));
         ChannelTokens.requireSameServiceUrl(token, activity.serviceUrl());
         String refusal = settings.serviceUrls().refusal(activity.serviceUrl());
         if (refusal != null) {

@@ -193,6 +193,15 @@ class BotFrameworkAdapterIT {
         Api.Reply notJson = post(api, "{\"type\": \"event\",", token());
         assertEquals(400, notJson.status(), notJson::toString);
         notJson.problem();
+        // a charset the JVM does not know: the token is checked before the body is read, which is then strict UTF-8
+        Api.Reply oddCharset = api.send(api.request("api/v1/platforms/botframework/activities", Api.ANONYMOUS)
+                .header("Content-Type", "application/json; charset=bogus").POST(java.net.http.HttpRequest.BodyPublishers.ofString(handoff)));
+        assertEquals(401, oddCharset.status(), oddCharset::toString);
+        Api.Reply notUtf8 = api.send(api.request("api/v1/platforms/botframework/activities", Api.ANONYMOUS)
+                .header("Content-Type", "application/json; charset=bogus").header("Authorization", "Bearer " + token())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', (byte) 0xC3, '}'})));
+        assertEquals(400, notUtf8.status(), notUtf8::toString);
+        assertEquals("body", notUtf8.problem().getString("field"), notUtf8::toString);
 
         String elsewhere = BotFrameworkChannel.elsewhereUrl();
         Api.Reply redirected = post(api, new Conversation(refused.conversationId(), refused.userId(), elsewhere).handoff(),
