@@ -106,9 +106,9 @@ public class AgentTurns {
                 new MessageBody(text, List.of()).toJson());
         em.persist(message);
         String delivery = "poll";
-        if (locked.viaPlatform()) {
-            outbox.enqueue(AgentDesk.CALLBACK_KIND, locked.subjectId(), message.id(), "platform:" + locked.platform());
-            delivery = locked.platform();
+        if (locked.link().viaPlatform()) {
+            outbox.enqueue(AgentDesk.CALLBACK_KIND, locked.subjectId(), message.id(), "platform:" + locked.link().platform());
+            delivery = locked.link().platform();
         } else if (locked.callbackUrl() != null) {
             outbox.enqueue(AgentDesk.CALLBACK_KIND, locked.subjectId(), message.id(), locked.callbackUrl());
             delivery = "callback";
@@ -134,9 +134,9 @@ public class AgentTurns {
 
     /** A bot platform hears of the handoff's progress; the generic API's bots read it from the answers. */
     private void status(Escalation escalation, HandoffStatus status) {
-        if (escalation.viaPlatform()) {
+        if (escalation.link().viaPlatform()) {
             outbox.enqueue(STATUS_KIND, escalation.subjectId(), escalation.id() + ":" + status.name(),
-                    "platform:" + escalation.platform());
+                    "platform:" + escalation.link().platform());
         }
     }
 

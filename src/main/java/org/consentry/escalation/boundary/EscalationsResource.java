@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.consentry.escalation.control.QueueListing;
 import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.PlatformLink;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.EscalationStatus;
 import org.consentry.platform.boundary.RetryWhenBusy;
@@ -78,7 +79,7 @@ public class EscalationsResource {
                     + "sealed, the transcript redacted and sealed. The same conversationId again answers 200 with the "
                     + "same escalation.")
     public Response handOff(@NotNull @Valid HandoffRequest request) {
-        PlatformHandoffs.Handed handed = platformHandoffs.handOff(Escalation.API, request, null);
+        PlatformHandoffs.Handed handed = platformHandoffs.handOff(PlatformLink.API, request, null);
         return created(handed.escalation(), handed.created() ? Response.Status.CREATED : Response.Status.OK);
     }
 

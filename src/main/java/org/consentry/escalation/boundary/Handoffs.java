@@ -18,6 +18,7 @@ import org.consentry.escalation.entity.AiDisclosure;
 import jakarta.enterprise.event.Event;
 import org.consentry.escalation.entity.CustomerMessaged;
 import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.PlatformLink;
 import org.consentry.escalation.entity.EscalationHandedOff;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.EscalationStatus;
@@ -75,7 +76,7 @@ public class Handoffs {
 
     @RequiresConsent("support-handoff")
     public Escalation handOff(HandoffRequest request) {
-        return handOff(request, Escalation.API, null);
+        return handOff(request, PlatformLink.API, null);
     }
 
     /** A handoff through a bot platform's adapter: replies and status go back through it, to {@code route}. */

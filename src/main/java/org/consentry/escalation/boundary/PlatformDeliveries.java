@@ -72,7 +72,7 @@ public class PlatformDeliveries {
             return Optional.empty();
         }
         String text = MessageBody.fromJson(sealer.open(message, "body", Access.of("callback.deliver", AgentDesk.PURPOSE))).text();
-        return Optional.of(new Prepared(escalation.platform(), conversation(escalation),
+        return Optional.of(new Prepared(escalation.link().platform(), conversation(escalation),
                 new AgentReply(message.id(), message.seq(), message.author(), text, message.sentAt()), null));
     }
 
@@ -83,11 +83,11 @@ public class PlatformDeliveries {
         if (escalation == null) {
             return Optional.empty();
         }
-        return Optional.of(new Prepared(escalation.platform(), conversation(escalation), null,
+        return Optional.of(new Prepared(escalation.link().platform(), conversation(escalation), null,
                 HandoffStatus.valueOf(reference.substring(colon + 1))));
     }
 
     private static PlatformConversation conversation(Escalation e) {
-        return new PlatformConversation(e.id(), e.conversationId(), e.subjectId(), e.language(), e.platformRoute());
+        return new PlatformConversation(e.id(), e.conversationId(), e.subjectId(), e.language(), e.link().route());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.consentry.consent.boundary.CarriedConsent;
 import org.consentry.escalation.control.HandoffRate;
 import org.consentry.escalation.entity.Escalation;
+import org.consentry.escalation.entity.PlatformLink;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
@@ -45,7 +46,7 @@ public class PlatformHandoffs {
     public record Handed(Escalation escalation, boolean created) {
     }
 
-    /** A handoff from {@code platform} ({@link Escalation#API} for the generic API), with the adapter's route back. */
+    /** A handoff from {@code platform} ({@link PlatformLink#API} for the generic API), with the adapter's route back. */
     public Handed handOff(String platform, HandoffRequest request, String route) {
         Optional<Escalation> existing = handoffs.existing(request);
         if (existing.isPresent()) {
@@ -74,7 +75,7 @@ public class PlatformHandoffs {
     public Optional<Escalation> byConversation(String platform, String conversationId) {
         return em.createNamedQuery(Escalation.BY_CONVERSATION, Escalation.class)
                 .setParameter("conversationId", conversationId).getResultStream().findFirst()
-                .filter(e -> e.platform().equals(platform));
+                .filter(e -> e.link().platform().equals(platform));
     }
 
     private Escalation require(String platform, String conversationId) {
@@ -84,7 +85,7 @@ public class PlatformHandoffs {
 
     /** Another platform's (or the generic API's) conversation of that id is not this platform's to touch. */
     private static Escalation owned(String platform, Escalation escalation, String conversationId) {
-        if (!escalation.platform().equals(platform)) {
+        if (!escalation.link().platform().equals(platform)) {
             throw new ProblemException(Handoffs.CONVERSATION_TAKEN, "Conversation " + conversationId
                     + " was handed over another way.").with("field", "conversationId");
         }

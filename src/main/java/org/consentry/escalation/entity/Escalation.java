@@ -1,6 +1,7 @@
 package org.consentry.escalation.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -114,15 +115,8 @@ public class Escalation extends RetainedEntity implements DataSubject {
     @Column(name = "human_joined_at")
     private Instant humanJoinedAt;
 
-    /** Who handed it over: {@code api} (the generic API) or a bot platform's adapter (botframework, rasa...). */
-    @Column(nullable = false, length = 32)
-    private String platform = API;
-
-    /** How to reach the conversation on the platform (the adapter's own text); null for the generic API. */
-    @Column(name = "platform_route", length = 2048)
-    private String platformRoute;
-
-    public static final String API = "api";
+    @Embedded
+    private PlatformLink link = new PlatformLink();
 
     protected Escalation() {
     }
@@ -146,21 +140,12 @@ public class Escalation extends RetainedEntity implements DataSubject {
 
     /** Handed over by a bot platform's adapter: replies and status go back through it, to {@code route}. */
     public void connect(String platform, String route) {
-        this.platform = platform;
-        this.platformRoute = route;
+        this.link = new PlatformLink(platform, route);
     }
 
-    public String platform() {
-        return platform;
-    }
-
-    public String platformRoute() {
-        return platformRoute;
-    }
-
-    /** Whether a bot platform's adapter handed it over (not the generic API). */
-    public boolean viaPlatform() {
-        return !API.equals(platform);
+    /** Who handed it over, and the way back to its conversation. */
+    public PlatformLink link() {
+        return link;
     }
 
     /** The next message's position in the conversation. */

@@ -90,7 +90,7 @@ public class BotFrameworkResource {
 
     /** Without a role, the user is who the conversation was handed over for; anyone else is the bot's side. */
     private String roleByRoute(String conversationId, String fromId) {
-        return handoffs.byConversation(PLATFORM, conversationId).map(e -> Route.parse(e.platformRoute()))
+        return handoffs.byConversation(PLATFORM, conversationId).map(e -> Route.parse(e.link().route()))
                 .map(route -> route.userId().equals(fromId) ? "user" : "bot").orElse("user");
     }
 }
