@@ -44,7 +44,7 @@ public class SignedPost {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         try {
-            HttpResponse<Void> response = VendorHttp.CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = VendorHttp.client().send(request.build(), HttpResponse.BodyHandlers.discarding());
             return classify(response.statusCode());
         } catch (IOException e) {
             return new DeliveryResult.Retry("no answer: " + TransportFailure.describe(e));

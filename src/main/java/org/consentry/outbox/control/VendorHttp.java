@@ -28,9 +28,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class VendorHttp {
 
-    /** The one client of every outbound call, signed webhooks ({@link SignedPost}) included. */
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * The one client of every outbound call, signed webhooks ({@link SignedPost}) included, made at the first
+     * call. {@link #release} lets go of it when the application stops: the client's selector thread runs for as
+     * long as the client is reachable, and it keeps the application's class loader (its context class loader)
+     * reachable too, so a client held in a static field past the application's end would keep every
+     * redeployment's classes in memory (an OutOfMemoryError after some tens of redeployments).
+     */
+    private static volatile HttpClient client;
+    private static volatile boolean released;
     /** The outbox's own bound (its lease is checked at start to be at least twice it), PT10S unless configured. */
     static final String TIMEOUT_KEY = "consentry.outbox.request-timeout";
 
@@ -67,6 +73,30 @@ public final class VendorHttp {
         return HttpRequest.newBuilder(uri).timeout(timeout()).header("Accept", "application/json");
     }
 
+    static HttpClient client() {
+        HttpClient known = client;
+        if (known == null) {
+            synchronized (VendorHttp.class) {
+                known = client;
+                if (known == null) {
+                    known = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    if (!released) { // a call in flight while the application stops gets a client of its own
+                        client = known;
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    /** The application stops ({@link OutboundHttpRelease}): the client goes, and with it its selector thread. */
+    static void release() {
+        released = true;
+        client = null;
+        timeout = null;
+    }
+
     /** Read once per application (this class is the application's own): the bound does not change while it runs. */
     private static volatile Duration timeout;
 
@@ -92,7 +122,7 @@ public final class VendorHttp {
     /** Sends it; any answer comes back, no answer at all ends the attempt as a retry. */
     public Answer send(HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body() == null ? "" : response.body(), response.headers());
         } catch (IOException e) {
             throw new Failed(new DeliveryResult.Retry(vendor + ": no answer: " + TransportFailure.describe(e)));
