@@ -24,6 +24,8 @@ public final class Api {
     public static final String AGENT2 = "agent2:agent2-dev";
     public static final String ADMIN = "admin:admin-dev";
     public static final String CRM = "crm:crm-dev";
+    /** A host application's client jar (role host). */
+    public static final String HOST = "helpdesk:helpdesk-dev";
     public static final String ANONYMOUS = null;
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

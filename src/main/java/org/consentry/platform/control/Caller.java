@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public class Caller {
 
     public static final String SYSTEM = "system";
-    private static final List<String> ROLES = List.of("admin", "agent", "bot", "crm");
+    private static final List<String> ROLES = List.of("admin", "agent", "bot", "crm", "host");
 
     /** A verified platform client this thread acts for ({@link #actingAs}), over the container's principal. */
     private static final ThreadLocal<Acting> ACTING = new ThreadLocal<>();

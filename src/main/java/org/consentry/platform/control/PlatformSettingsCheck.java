@@ -11,7 +11,7 @@ import java.util.List;
 public class PlatformSettingsCheck implements SettingsCheck {
 
     /** The development users of src/main/liberty/config/server.xml; each password defaults to {@code <user>-dev}. */
-    static final List<String> DEV_USERS = List.of("bot", "agent1", "agent2", "admin", "crm");
+    static final List<String> DEV_USERS = List.of("bot", "agent1", "agent2", "admin", "crm", "helpdesk");
 
     @Override
     public void check(Settings settings, boolean production) {
