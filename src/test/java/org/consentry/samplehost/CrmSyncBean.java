@@ -1,0 +1,23 @@
+package org.consentry.samplehost;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.consentry.client.RequiresConsent;
+import org.consentry.client.SubjectId;
+
+/** The helpdesk's own CRM sync: guarded by nothing but the two annotations of the client jar. */
+@ApplicationScoped
+public class CrmSyncBean {
+
+    private final List<String> synced = new CopyOnWriteArrayList<>();
+
+    @RequiresConsent("crm-sync")
+    public void sync(@SubjectId String customer, String note) {
+        synced.add(customer);
+    }
+
+    public List<String> synced() {
+        return List.copyOf(synced);
+    }
+}
