@@ -26,7 +26,7 @@ public class ApiDocumentation implements OASFilter {
 
     /** The components whose boundary packages hold resources; ApiDocumentationIT fails when one is missing. */
     static final List<String> COMPONENTS = List.of("platform", "consent", "notice", "crypto", "escalation", "crmsync",
-            "retention", "erasure", "audit", "redaction", "outbox", "compliance");
+            "retention", "erasure", "audit", "redaction", "outbox", "compliance", "host");
 
     private static final String PROBLEM = "#/components/schemas/Problem";
     static final List<String> PUBLIC = List.of("public");
