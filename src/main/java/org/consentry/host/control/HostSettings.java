@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.consentry.outbox.control.WebhookSigner;
 import org.eclipse.microprofile.config.Config;
@@ -36,7 +37,8 @@ public class HostSettings {
     public Map<String, Host> hosts() {
         Map<String, Host> known = hosts;
         if (known == null) {
-            known = read(ConfigProvider.getConfig());
+            Config config = ConfigProvider.getConfig();
+            known = read(key -> config.getOptionalValue(key, String.class), false);
             hosts = known;
         }
         return known;
@@ -46,9 +48,13 @@ public class HostSettings {
         return Optional.ofNullable(hosts().get(id));
     }
 
-    /** Parses every host's keys; the first problem is an IllegalStateException naming the key. */
-    static Map<String, Host> read(Config config) {
-        List<String> ids = new ArrayList<>(config.getOptionalValues("consentry.hosts", String.class).orElse(List.of()));
+    /**
+     * Parses every host's keys ({@code value}: a key's value, if set); the first problem is an
+     * IllegalStateException naming the key. In production a host is reached over https only.
+     */
+    public static Map<String, Host> read(Function<String, Optional<String>> value, boolean production) {
+        List<String> ids = value.apply("consentry.hosts").filter(v -> !v.isBlank()).map(v -> List.of(v.split(",")))
+                .orElse(List.of());
         Map<String, Host> hosts = new LinkedHashMap<>();
         for (String raw : ids) {
             String id = raw.strip();
@@ -59,14 +65,14 @@ public class HostSettings {
                 throw new IllegalStateException("consentry.hosts names " + id + " twice");
             }
             String key = "consentry.host." + id + ".";
-            URI url = config.getOptionalValue(key + "url", String.class).map(u -> uri(key + "url", u))
+            URI url = value.apply(key + "url").map(u -> uri(key + "url", u))
                     .orElseThrow(() -> new IllegalStateException(key + "url is not set"));
-            boolean allowHttp = config.getOptionalValue(key + "allow-http", Boolean.class).orElse(false);
+            boolean allowHttp = !production && value.apply(key + "allow-http").map(Boolean::parseBoolean).orElse(false);
             if (!"https".equals(url.getScheme()) && !("http".equals(url.getScheme()) && allowHttp)) {
                 throw new IllegalStateException(key + "url must be https (" + key + "allow-http=true only in development)");
             }
-            WebhookSigner signer = WebhookSigner.configured(key + "secret", config.getOptionalValue(key + "secret", String.class),
-                    config.getOptionalValue(key + "secret.previous", String.class))
+            WebhookSigner signer = WebhookSigner.configured(key + "secret", value.apply(key + "secret"),
+                    value.apply(key + "secret.previous"))
                     .orElseThrow(() -> new IllegalStateException(key + "secret is not set: a host hears of consent changes only signed"));
             hosts.put(id, new Host(id, url, signer));
         }
