@@ -2,6 +2,8 @@ package org.consentry.client;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -36,9 +38,27 @@ public class ConsentClient {
     private Duration maxRemember;
     private DecisionCache cache;
 
+    /** Made at the host's start (so that its deployment fails there, naming the key, when the client is not configured). */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // observing makes the container create the bean now: @PostConstruct has checked the configuration
+    }
+
     @PostConstruct
     void init() {
         Config config = ConfigProvider.getConfig();
+        for (String key : new String[] {"consentry.client.url", "consentry.client.webhook-secret"}) {
+            if (config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isEmpty()) {
+                throw new IllegalStateException(key + " is not set: the client jar needs Consentry's URL and the secret of its"
+                        + " consent notices (docs/host-integration-guide.md)");
+            }
+        }
+        if (config.getOptionalValue("consentry.client.token", String.class).isEmpty()
+                && (config.getOptionalValue("consentry.client.user", String.class).isEmpty()
+                || config.getOptionalValue("consentry.client.password", String.class).isEmpty())) {
+            throw new IllegalStateException("consentry.client.user and .password (or .token) are not set: the host's"
+                    + " identity in Consentry (role host)");
+        }
+        new WebhookVerifier(config.getValue("consentry.client.webhook-secret", String.class)); // a malformed secret stops here
         String url = config.getValue("consentry.client.url", String.class);
         base = URI.create(url.endsWith("/") ? url : url + "/");
         authorization = config.getOptionalValue("consentry.client.token", String.class).map(t -> "Bearer " + t)
