@@ -46,19 +46,7 @@ public class ConsentClient {
     @PostConstruct
     void init() {
         Config config = ConfigProvider.getConfig();
-        for (String key : new String[] {"consentry.client.url", "consentry.client.webhook-secret"}) {
-            if (config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isEmpty()) {
-                throw new IllegalStateException(key + " is not set: the client jar needs Consentry's URL and the secret of its"
-                        + " consent notices (docs/host-integration-guide.md)");
-            }
-        }
-        if (config.getOptionalValue("consentry.client.token", String.class).isEmpty()
-                && (config.getOptionalValue("consentry.client.user", String.class).isEmpty()
-                || config.getOptionalValue("consentry.client.password", String.class).isEmpty())) {
-            throw new IllegalStateException("consentry.client.user and .password (or .token) are not set: the host's"
-                    + " identity in Consentry (role host)");
-        }
-        new WebhookVerifier(config.getValue("consentry.client.webhook-secret", String.class)); // a malformed secret stops here
+        check(key -> config.getOptionalValue(key, String.class));
         String url = config.getValue("consentry.client.url", String.class);
         base = URI.create(url.endsWith("/") ? url : url + "/");
         authorization = config.getOptionalValue("consentry.client.token", String.class).map(t -> "Bearer " + t)
@@ -69,6 +57,34 @@ public class ConsentClient {
         int capacity = config.getOptionalValue("consentry.client.cache-size", Integer.class).orElse(100_000);
         cache = new DecisionCache(capacity, System::nanoTime);
         http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The client's keys, checked when the host starts: url and the webhook secret (whsec_...), and the host's
+     * identity (user and password, or a token). A problem is an IllegalStateException naming the key, never a value.
+     */
+    static void check(java.util.function.Function<String, java.util.Optional<String>> value) {
+        for (String key : new String[] {"consentry.client.url", "consentry.client.webhook-secret"}) {
+            if (value.apply(key).filter(v -> !v.isBlank()).isEmpty()) {
+                throw new IllegalStateException(key + " is not set: the client jar needs Consentry's URL and the secret of its"
+                        + " consent notices (docs/host-integration-guide.md)");
+            }
+        }
+        if (value.apply("consentry.client.token").isEmpty()
+                && (value.apply("consentry.client.user").isEmpty() || value.apply("consentry.client.password").isEmpty())) {
+            throw new IllegalStateException("consentry.client.user and .password (or .token) are not set: the host's"
+                    + " identity in Consentry (role host)");
+        }
+        try {
+            new WebhookVerifier(value.apply("consentry.client.webhook-secret").orElseThrow());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
+        try {
+            URI.create(value.apply("consentry.client.url").orElseThrow()).toURL();
+        } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+            throw new IllegalStateException("consentry.client.url is not an absolute URL");
+        }
     }
 
     /** Whether the call may run: true or false from Consentry (or its remembered answer). */
