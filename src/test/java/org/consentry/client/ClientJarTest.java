@@ -40,9 +40,11 @@ class ClientJarTest {
     }
 
     static class Guarded {
-        void sync(@SubjectId String subject, String note) {
+        @RequiresConsent("crm-sync")
+        void sync(String note, @SubjectId String subject) {
         }
 
+        @RequiresConsent("crm-sync")
         void unmarked(String subject) {
         }
     }
@@ -50,8 +52,9 @@ class ClientJarTest {
     @Test
     void theSubjectIsTheMarkedParameterAndAMissingOrBlankOneIsTheHostsMistake() throws Exception {
         Method sync = Guarded.class.getDeclaredMethod("sync", String.class, String.class);
-        assertEquals("s-7", ConsentCheck.subjectOf(sync, new Object[] {"s-7", "note"}));
-        assertThrows(IllegalArgumentException.class, () -> ConsentCheck.subjectOf(sync, new Object[] {" ", "note"}));
+        assertEquals(new ConsentCheck.Plan("crm-sync", 1, "Guarded.sync"), ConsentCheck.plan(sync));
+        assertEquals("s-7", ConsentCheck.subjectOf(sync, new Object[] {"note", "s-7"}));
+        assertThrows(IllegalArgumentException.class, () -> ConsentCheck.subjectOf(sync, new Object[] {"note", " "}));
         Method unmarked = Guarded.class.getDeclaredMethod("unmarked", String.class);
         assertThrows(IllegalArgumentException.class, () -> ConsentCheck.subjectOf(unmarked, new Object[] {"s-7"}));
     }
