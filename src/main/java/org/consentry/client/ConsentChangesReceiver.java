@@ -17,8 +17,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Where Consentry tells the host that a subject's consent changed (consentry.host.&lt;id&gt;.url points here:
  * POST {host}/consentry/consent-changes): a signed notice, checked with consentry.client.webhook-secret, that
- * makes the client forget its answer for the subject and purpose, so that a withdrawal stops the host's
- * guarded calls at once rather than when the answer would have expired. Unsigned, badly signed or stale
+ * makes the client forget its answer for the subject and purpose (and the subject's keys), so that a withdrawal stops the host's
+ * guarded calls at once rather than when the answer would have expired; and a subject's erasure, which
+ * drops everything the client remembers of the subject and raises {@link SubjectErased} in the host (its
+ * 204, after the host's observers returned, is the host's receipt). Unsigned, badly signed or stale
  * notices are 401 and change nothing; at most 16 KiB are read. The host must leave this path outside its
  * own login (the signature is the authentication).
  */
@@ -30,6 +32,12 @@ public class ConsentChangesReceiver extends HttpServlet {
 
     @Inject
     ConsentClient consentry;
+
+    @Inject
+    HostKeyRing keys;
+
+    @Inject
+    jakarta.enterprise.event.Event<SubjectErased> erased;
 
     private transient WebhookVerifier verifier;
 
@@ -55,17 +63,27 @@ public class ConsentChangesReceiver extends HttpServlet {
             return;
         }
         JsonObject notice;
+        String type;
+        String subject;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             notice = reader.readObject();
-            if (!"consent.changed".equals(notice.getString("type"))) {
-                response.setStatus(HttpServletResponse.SC_NO_CONTENT); // a later kind of notice: nothing to do here
-                return;
-            }
-            consentry.forget(notice.getString("subjectId"), notice.getString("purpose"));
-        } catch (RuntimeException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            type = notice.getString("type");
+            subject = notice.getString("subjectId");
+        } catch (jakarta.json.JsonException | ClassCastException | NullPointerException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST); // signed by Consentry, yet not a notice: say so
             return;
         }
+        if ("subject.erased".equals(type)) {
+            consentry.forgetSubject(subject);
+            keys.forget(subject, null);
+            // the host's own rows: an observer's failure is no receipt (500), and Consentry sends the notice again
+            erased.fire(new SubjectErased(subject, notice.getString("requestId", null)));
+        } else if ("consent.changed".equals(type)) {
+            String purpose = notice.getString("purpose", null);
+            consentry.forget(subject, purpose);
+            // an erasure ends every purpose of the subject: drop all its keys; a grant or withdrawal, that purpose's
+            keys.forget(subject, "ERASED".equals(notice.getString("change", "")) ? null : purpose);
+        } // a later kind of notice: nothing to do here
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 }

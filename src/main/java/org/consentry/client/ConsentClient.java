@@ -4,19 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -31,10 +24,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class ConsentClient {
 
-    private HttpClient http;
-    private URI base;
-    private String authorization;
-    private Duration timeout;
     private Duration maxRemember;
     private DecisionCache cache;
 
@@ -43,20 +32,16 @@ public class ConsentClient {
         // observing makes the container create the bean now: @PostConstruct has checked the configuration
     }
 
+    @Inject
+    ConsentryConnection connection;
+
     @PostConstruct
     void init() {
         Config config = ConfigProvider.getConfig();
         check(key -> config.getOptionalValue(key, String.class));
-        String url = config.getValue("consentry.client.url", String.class);
-        base = URI.create(url.endsWith("/") ? url : url + "/");
-        authorization = config.getOptionalValue("consentry.client.token", String.class).map(t -> "Bearer " + t)
-                .orElseGet(() -> "Basic " + Base64.getEncoder().encodeToString((config.getValue("consentry.client.user", String.class)
-                        + ":" + config.getValue("consentry.client.password", String.class)).getBytes(StandardCharsets.UTF_8)));
-        timeout = config.getOptionalValue("consentry.client.timeout", Duration.class).orElse(Duration.ofSeconds(2));
         maxRemember = config.getOptionalValue("consentry.client.max-remember", Duration.class).orElse(Duration.ofMinutes(1));
         int capacity = config.getOptionalValue("consentry.client.cache-size", Integer.class).orElse(100_000);
         cache = new DecisionCache(capacity, System::nanoTime);
-        http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -106,35 +91,19 @@ public class ConsentClient {
         cache.forget(new DecisionCache.Key(subjectId, purpose));
     }
 
+    /** Consentry erased the subject: every answer about it is asked again. */
+    void forgetSubject(String subjectId) {
+        cache.forgetSubject(subjectId);
+    }
+
     int remembered() {
         return cache.size();
     }
 
     private JsonObject ask(String subjectId, String purpose) {
-        URI uri = base.resolve("api/v1/subjects/" + URLEncoder.encode(subjectId, StandardCharsets.UTF_8).replace("+", "%20")
-                + "/consents/" + URLEncoder.encode(purpose, StandardCharsets.UTF_8) + "/decision");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
-                .header("Authorization", authorization).GET().build();
-        HttpResponse<String> response;
+        JsonObject decision = connection.get("api/v1/subjects/" + URLEncoder.encode(subjectId, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/consents/" + URLEncoder.encode(purpose, StandardCharsets.UTF_8) + "/decision", purpose);
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ConsentUnavailableException(purpose, "no answer (" + e.getClass().getSimpleName() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConsentUnavailableException(purpose, "interrupted", e);
-        }
-        int status = response.statusCode();
-        if (status != 200) {
-            throw new ConsentUnavailableException(purpose, switch (status) {
-                case 400 -> "Consentry refused the subject id (400)";
-                case 401, 403 -> "Consentry refused the host's credentials (" + status + "): check consentry.client.*";
-                case 404 -> "Consentry knows no such purpose (404)";
-                default -> "Consentry answered " + status;
-            }, null);
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            JsonObject decision = reader.readObject();
             decision.getBoolean("allowed");
             decision.getJsonNumber("rememberSeconds").longValue();
             return decision;

@@ -15,6 +15,19 @@ public abstract class ConsentException extends RuntimeException {
         this.purpose = purpose;
     }
 
+    /**
+     * The ConsentException a failure carries, if any: one raised in an entity listener may reach the host
+     * wrapped by its JPA provider or its transaction (a PersistenceException, a TransactionalException).
+     */
+    public static java.util.Optional<ConsentException> in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsentException found) {
+                return java.util.Optional.of(found);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The purpose the call needed. */
     public String purpose() {
         return purpose;

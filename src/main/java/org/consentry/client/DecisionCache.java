@@ -57,6 +57,11 @@ final class DecisionCache {
         entries.remove(key);
     }
 
+    /** Every answer about the subject (it was erased). */
+    void forgetSubject(String subjectId) {
+        entries.keySet().removeIf(k -> k.subjectId().equals(subjectId));
+    }
+
     int size() {
         return entries.size();
     }

@@ -1,5 +1,6 @@
 package org.consentry.client;
 
+import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
@@ -7,9 +8,13 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** Marks the parameter (a String) that names the data subject of a {@link RequiresConsent} method. */
+/**
+ * The data subject's id (a String, the id the bot and the CRM use with Consentry): the parameter of a
+ * {@link RequiresConsent} method that names it, or the field of an entity with {@link Personal} fields
+ * whose row belongs to that subject.
+ */
 @Documented
 @Retention(RUNTIME)
-@Target(PARAMETER)
+@Target({PARAMETER, FIELD})
 public @interface SubjectId {
 }

@@ -1,9 +1,11 @@
 package org.consentry.samplehost;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.consentry.client.RequiresConsent;
+import org.consentry.client.SubjectErased;
 import org.consentry.client.SubjectId;
 
 /** The helpdesk's own CRM sync: guarded by nothing but the two annotations of the client jar. */
@@ -15,6 +17,11 @@ public class CrmSyncBean {
     @RequiresConsent("crm-sync")
     public void sync(@SubjectId String customer, String note) {
         synced.add(customer);
+    }
+
+    /** Consentry erased the customer: the helpdesk's own record of the sync goes (the client jar raises the event). */
+    void erased(@Observes SubjectErased erased) {
+        synced.remove(erased.subjectId());
     }
 
     public List<String> synced() {

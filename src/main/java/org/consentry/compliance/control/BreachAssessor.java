@@ -14,6 +14,7 @@ import org.consentry.audit.control.AuditEntry;
 import org.consentry.audit.control.AuditTrail;
 import org.consentry.audit.entity.Outcome;
 import org.consentry.compliance.entity.Compromise;
+import org.consentry.host.control.HostInventory;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +38,9 @@ public class BreachAssessor {
     @Inject
     Clock clock;
 
+    @Inject
+    HostInventory hosts;
+
     // Art. 34 asks to tell subjects of a high risk: their contact data or chat in clear; metadata alone
     // (when they chatted, what was sent where) counts for the authority (Art. 33), not for the subjects
     @Inject
@@ -55,7 +59,14 @@ public class BreachAssessor {
                              List<String> highRiskCategories, List<CategoryCount> categories,
                              List<SubjectExposure> subjects, boolean truncated, long erasedSubjects,
                              boolean notifyAuthority, boolean notifySubjects, List<String> reasoning,
-                             List<String> recommendations) {
+                             List<String> recommendations, List<HostCopy> hostCopies) {
+    }
+
+    /**
+     * A host application's field of sealed copies (its client jar's @Personal fields): sealed under keys
+     * derived from the subjects' data keys, so the same compromised keys open them wherever the host's table is read.
+     */
+    public record HostCopy(String host, String table, String column, String category, String purpose) {
     }
 
     public Assessment assess(Instant from, Instant to, Instant discoveredAt, List<Compromise> compromised, int limit,
@@ -93,13 +104,22 @@ public class BreachAssessor {
         boolean dump = compromised.stream().anyMatch(c -> c.kind() == Compromise.Kind.DATABASE_DUMP);
         long erased = dump ? found.erasedSince() : 0;
         boolean notifyAuthority = intelligible > 0 || (erased > 0 && keysKnown);
+        List<HostCopy> hostCopies = keysKnown ? hosts.all().stream()
+                .map(f -> new HostCopy(f.host(), f.table(), f.column(), f.category(), f.purpose())).toList() : List.of();
+        List<String> why = new ArrayList<>(reasoning(exposedCount, intelligible, toNotify, erased, keysKnown));
+        List<String> todo = new ArrayList<>(recommendations(compromised));
+        if (!hostCopies.isEmpty()) {
+            why.add("Host applications keep copies sealed under keys derived from the subjects' data keys ("
+                    + hostCopies.stream().map(h -> h.host() + ": " + h.table() + "." + h.column()).distinct().toList()
+                    + "): with the compromised keys they are as readable as Consentry's own, to whoever reaches those tables.");
+            todo.add("Tell the owners of the host applications in hostCopies; assess who could reach their databases in the window.");
+        }
         Instant deadline = discovered.plus(ART_33_DEADLINE);
         Assessment assessment = new Assessment(UUID.randomUUID().toString(), from, to, discovered, deadline, now.isAfter(deadline),
                 List.copyOf(compromised), exposedCount, intelligible, exposedCount - intelligible, toNotify, List.copyOf(highRisk),
                 byCategory.entrySet().stream().map(e -> new CategoryCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
                 List.copyOf(listed.subList(0, Math.min(limit, listed.size()))), listed.size() > limit, erased,
-                notifyAuthority, toNotify > 0, reasoning(exposedCount, intelligible, toNotify, erased, keysKnown),
-                recommendations(compromised));
+                notifyAuthority, toNotify > 0, List.copyOf(why), List.copyOf(todo), hostCopies);
         audit.record(new AuditEntry("breach.assessment", null, null, null, Outcome.DONE, "assessment "
                 + assessment.assessmentId() + "; window " + from + " to " + to + "; compromised "
                 + compromised.stream().map(c -> c.kind().name() + (c.version() == null ? "" : " " + c.version())).toList()

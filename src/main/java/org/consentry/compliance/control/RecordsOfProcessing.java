@@ -25,6 +25,8 @@ import org.consentry.notice.control.PrivacyNotice;
 import org.consentry.notice.entity.CategoryNotice;
 import org.consentry.notice.entity.Notice;
 import org.consentry.notice.entity.PurposeNotice;
+import org.consentry.host.control.HostInventory;
+import org.consentry.host.entity.HostField;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -57,6 +59,9 @@ public class RecordsOfProcessing {
 
     @Inject
     SubjectKeyStore keys;
+
+    @Inject
+    HostInventory hosts;
 
     @Inject
     Config config;
@@ -116,7 +121,20 @@ public class RecordsOfProcessing {
         }
         return new Record(language, texts.getString("title"), clock.instant(), current.controller(), dpo.orElse(null),
                 text("consentry.records.data-subjects", language), text("consentry.records.transfers", language),
-                List.copyOf(activities), current.dataCategories(), places, List.copyOf(measures), List.copyOf(gaps));
+                List.copyOf(activities), current.dataCategories(), storage(), List.copyOf(measures), List.copyOf(gaps));
+    }
+
+    /**
+     * Consentry's own places of personal data, then the host applications' sealed fields as their key
+     * requests named them (entity: "host &lt;identity&gt; for &lt;purpose&gt;").
+     */
+    private List<PersonalDataMap.Place> storage() {
+        List<PersonalDataMap.Place> storage = new ArrayList<>(places);
+        for (HostField field : hosts.all()) {
+            storage.add(new PersonalDataMap.Place(field.category(), field.table(), field.column(),
+                    "host " + field.host() + " for " + field.purpose(), true));
+        }
+        return List.copyOf(storage);
     }
 
     /** A recipient as the record names it; the CRM with its connector and host, never its secret or path. */

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.consentry.crmsync.control.CrmRecords;
 import org.consentry.crmsync.control.RecipientSettings;
 import org.consentry.crmsync.control.Recipients;
@@ -87,21 +86,10 @@ public class CrmRecipient implements Recipient {
         return Optional.ofNullable(first).map(OutboxEntry::id);
     }
 
-    /** All recipients' notices together: DELIVERED once every one is, FAILED if any failed, else PENDING. */
+    /** All recipients' notices together (Receipt.combined). */
     @Override
     public Receipt receipt(String deliveryId) {
-        Map<String, Receipt> each = receipts(deliveryId);
-        if (each.isEmpty()) {
-            return new Receipt("UNKNOWN", null, "the delivery's record is no longer kept");
-        }
-        String detail = each.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().status()
-                + (e.getValue().detail() == null ? "" : " (" + e.getValue().detail() + ")")).collect(Collectors.joining("; "));
-        if (each.values().stream().allMatch(Receipt::delivered)) {
-            return new Receipt("DELIVERED", each.values().stream().map(Receipt::at).max(java.time.Instant::compareTo).orElse(null),
-                    detail);
-        }
-        boolean failed = each.values().stream().anyMatch(r -> r.status().equals("FAILED") || r.status().equals("CANCELLED"));
-        return new Receipt(failed ? "FAILED" : "PENDING", null, detail);
+        return Receipt.combined(receipts(deliveryId));
     }
 
     /** One receipt per recipient, by recipient id (an erasure request's notices, or one delivery of earlier releases). */

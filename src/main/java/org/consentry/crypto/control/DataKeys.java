@@ -58,6 +58,28 @@ public final class DataKeys {
         }
     }
 
+    /**
+     * A key of 32 bytes derived from the data key for one use outside Consentry (a host application's
+     * sealed fields): HKDF-SHA256 (RFC 5869, Tink's implementation) of the keyset's primary AES key, with
+     * the use named in {@code info}. Destroying the data key makes it underivable (crypto-shredding reaches
+     * whatever was sealed with it); the derived key opens nothing of Consentry's own.
+     */
+    public static byte[] derive(KeysetHandle dataKey, String info) {
+        byte[] raw = null;
+        try {
+            raw = ((com.google.crypto.tink.aead.AesGcmKey) dataKey.getPrimary().getKey()).getKeyBytes()
+                    .toByteArray(com.google.crypto.tink.InsecureSecretKeyAccess.get());
+            return com.google.crypto.tink.subtle.Hkdf.computeHkdf("HMACSHA256", raw, new byte[0],
+                    ("consentry/derived/v1|" + info).getBytes(StandardCharsets.UTF_8), 32);
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalStateException("deriving a key from the data key failed", e);
+        } finally {
+            if (raw != null) {
+                java.util.Arrays.fill(raw, (byte) 0);
+            }
+        }
+    }
+
     private static byte[] wrapContext(String subjectId) {
         return ("consentry/dek/v1|" + subjectId).getBytes(StandardCharsets.UTF_8);
     }

@@ -11,9 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.consentry.audit.control.AuditEntry;
 import org.consentry.audit.control.AuditTrail;
 import org.consentry.audit.control.SubjectRefs;
@@ -112,15 +115,21 @@ public class Erasures {
         for (SubjectData part : parts) {
             part.erase(subjectId).forEach((table, n) -> rows.merge(table, n, Integer::sum));
         }
-        Optional<Recipient> recipient = recipient();
-        Optional<String> delivery = recipient.flatMap(r -> r.erase(subjectId, requestId));
-        String crmNote = recipient.isEmpty() ? "no recipient" : delivery.isEmpty()
-                ? recipient.get().name() + ": not configured, nothing sent" : "queued to " + recipient.get().name();
+        List<Recipient> all = recipients();
+        List<String> queued = new ArrayList<>();
+        for (Recipient recipient : all) {
+            recipient.erase(subjectId, requestId).ifPresent(d -> queued.add(recipient.name()));
+        }
+        // every recipient knows its notices by the request's id: one delivery reference for all of them
+        Optional<String> delivery = queued.isEmpty() ? Optional.empty() : Optional.of(requestId);
+        String crmNote = all.isEmpty() ? "no recipient" : queued.isEmpty()
+                ? all.stream().map(Recipient::name).collect(Collectors.joining(", ")) + ": not configured, nothing sent"
+                : "queued to " + String.join(", ", queued);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String keyReceipt = keys.destroy(subjectId) ? "data key destroyed at " + now : "no data key existed";
         request.erased(now, rows.toString(), keyReceipt, delivery.orElse(null), crmNote);
         audit.record(new AuditEntry("erasure.erased", null, subjectId, null, Outcome.DONE, "request " + requestId
-                + ": rows " + rows + "; " + keyReceipt + "; " + delivery.map(d -> "crm delivery " + d).orElse(crmNote)));
+                + ": rows " + rows + "; " + keyReceipt + "; " + delivery.map(d -> "notices " + d + ", " + crmNote).orElse(crmNote)));
         return true;
     }
 
@@ -130,14 +139,14 @@ public class Erasures {
         if (request == null || request.status() != ErasureRequest.Status.AWAITING_CRM) {
             return;
         }
-        Optional<Recipient> recipient = recipient();
-        if (recipient.isEmpty()) {
+        List<Recipient> all = recipients();
+        if (all.isEmpty()) {
             return;
         }
-        Receipt receipt = recipient.get().receipt(request.crmDeliveryId());
+        Receipt receipt = Receipt.combined(receipts(request));
         request.crmAnswered(receipt, clock.instant());
         if (request.status() == ErasureRequest.Status.COMPLETED) {
-            recipient.get().forget(request.crmDeliveryId());
+            all.forEach(r -> r.forget(request.crmDeliveryId()));
             completed.fire(new ErasureCompleted(requestId, request.subjectRef()));
             audit.recordAs("erasure", new AuditEntry("erasure.completed", null, null, null, Outcome.DONE,
                     "request " + requestId + ", subject ref " + request.subjectRef() + ": " + request.crmReceipt()));
@@ -154,14 +163,16 @@ public class Erasures {
 
     /** The receipt of each recipient told of the erasure, by recipient (none before the local erasure, or without recipients). */
     public Map<String, Receipt> receipts(ErasureRequest request) {
-        Optional<Recipient> recipient = recipient();
-        if (recipient.isEmpty() || request.crmDeliveryId() == null) {
+        if (request.crmDeliveryId() == null) {
             return Map.of();
         }
-        return recipient.get().receipts(request.crmDeliveryId());
+        Map<String, Receipt> each = new java.util.LinkedHashMap<>();
+        recipients().forEach(r -> each.putAll(r.receipts(request.crmDeliveryId())));
+        return each;
     }
 
-    private Optional<Recipient> recipient() {
-        return recipients.isResolvable() ? Optional.of(recipients.get()) : Optional.empty();
+    /** Everyone told of an erasure: the CRM recipients, the host applications (each a Recipient bean). */
+    private List<Recipient> recipients() {
+        return recipients.stream().sorted(java.util.Comparator.comparing(Recipient::name)).toList();
     }
 }

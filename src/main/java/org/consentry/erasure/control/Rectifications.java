@@ -44,7 +44,11 @@ public class Rectifications {
         if (rows == 0) {
             throw new ProblemException(Problems.NOT_FOUND, "No contact data is held for this subject: there is nothing to rectify.");
         }
-        Optional<String> delivery = recipients.isResolvable() ? recipients.get().rectified(subjectId) : Optional.empty();
+        Optional<String> delivery = Optional.empty();
+        for (Recipient recipient : recipients) {
+            Optional<String> sent = recipient.rectified(subjectId);
+            delivery = delivery.isPresent() ? delivery : sent;
+        }
         List<String> fields = correction.names();
         audit.record(new AuditEntry("subject.rectify", Exports.PURPOSE, subjectId, String.join(",", fields), Outcome.DONE,
                 rows + " row(s)" + delivery.map(d -> "; crm delivery " + d).orElse("; crm not told (it never had them)")));

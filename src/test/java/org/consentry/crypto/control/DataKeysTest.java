@@ -41,4 +41,20 @@ class DataKeysTest {
         tampered[tampered.length / 2] ^= 1;
         assertThrows(KeyUnavailableException.class, () -> DataKeys.unwrap(tampered, kek, "cust-1"));
     }
+
+    @Test
+    void aDerivedKeyIsTheSameAfterARewrapAndDiffersByUseAndByDataKey() throws Exception {
+        Aead kek = kek();
+        var dataKey = DataKeys.generate();
+        byte[] derived = DataKeys.derive(dataKey, "host-fields|cust-1");
+        org.junit.jupiter.api.Assertions.assertEquals(32, derived.length);
+        var rewrapped = DataKeys.unwrap(DataKeys.wrap(dataKey, kek, "cust-1"), kek, "cust-1");
+        assertArrayEquals(derived, DataKeys.derive(rewrapped, "host-fields|cust-1"), "a KEK rotation keeps the host's key");
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(derived, DataKeys.derive(dataKey, "host-fields|cust-2")));
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(derived, DataKeys.derive(DataKeys.generate(), "host-fields|cust-1")),
+                "another data key (the subject's after an erasure) derives another key");
+        byte[] raw = ((com.google.crypto.tink.aead.AesGcmKey) dataKey.getPrimary().getKey()).getKeyBytes()
+                .toByteArray(com.google.crypto.tink.InsecureSecretKeyAccess.get());
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(raw, derived), "the data key itself never leaves");
+    }
 }

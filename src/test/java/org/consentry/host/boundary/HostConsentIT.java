@@ -5,29 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.consentry.samplehost.HelpdeskApplication;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
+import org.consentry.testing.SampleHost;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -47,44 +41,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostConsentIT {
 
-    static final String SECRET = "whsec_Y29uc2VudHJ5LWhvc3QtaXQtc2VjcmV0LTAxMjM0NTY3";
     static final String PORT = System.getProperty("it.http.port", "19080");
 
     @Deployment(name = "consentry", order = 1, managed = false, testable = false)
     static WebArchive consentry() {
-        return Deployments.application("""
-                config_ordinal=700
-                consentry.hosts=helpdesk
-                consentry.host.helpdesk.url=http://localhost:%s/helpdesk/consentry/consent-changes
-                consentry.host.helpdesk.allow-http=true
-                consentry.host.helpdesk.secret=%s
-                consentry.host.decision-ttl=PT10M
-                consentry.outbox.poll-interval=PT0.2S
-                consentry.outbox.retry-base=PT0.2S
-                consentry.outbox.retry-cap=PT1S
-                """.formatted(PORT, SECRET));
+        return Deployments.application("config_ordinal=700\nconsentry.host.decision-ttl=PT10M\n" + SampleHost.consentrySide(PORT));
     }
 
     @Deployment(name = "helpdesk", order = 2, testable = false)
     static WebArchive helpdesk() throws IOException {
-        return ShrinkWrap.create(WebArchive.class, "helpdesk.war")
-                .addPackage(HelpdeskApplication.class.getPackage())
-                .addAsLibrary(clientJar())
-                .addAsResource(new StringAsset("""
-                        consentry.client.url=http://localhost:%s/
-                        consentry.client.user=helpdesk
-                        consentry.client.password=helpdesk-dev
-                        consentry.client.webhook-secret=%s
-                        consentry.client.max-remember=PT10M
-                        """.formatted(PORT, SECRET)), "META-INF/microprofile-config.properties");
-    }
-
-    /** The client jar the build made (mvn package), not the classes: what a host gets is what is tested. */
-    static File clientJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("consentry-.+-client\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/consentry-*-client.jar: run mvn package first")).toFile();
-        }
+        return SampleHost.war(PORT, "consentry.client.max-remember=PT10M\nconsentry.client.key-ttl=PT1S\n");
     }
 
     @ArquillianResource
@@ -140,9 +106,27 @@ class HostConsentIT {
 
     @Test
     @Order(3)
-    void withConsentryStoppedTheGuardedCallFailsClosedAndTheRestOfTheHostWorks() {
-        deployer.undeploy("consentry");
+    void withConsentryStoppedTheGuardedCallAndThePersonalFieldsFailClosedAndTheRestOfTheHostWorks() throws Exception {
         Api host = new Api(helpdesk);
+        String customer = "host-it-" + UUID.randomUUID();
+        Api.Reply opened = host.post("api/tickets", Api.ANONYMOUS, """
+                {"customer":"%s","name":"Anna Kowalska","email":"anna@example.com","message":"Mój numer to 600 100 200"}"""
+                .formatted(customer));
+        assertEquals(200, opened.status(), opened::toString);
+        String ticket = "api/tickets/" + opened.json().getString("id");
+        deployer.undeploy("consentry");
+        Thread.sleep(1500); // past the host's key-ttl (PT1S): no key is left in the host's memory
+
+        Api.Reply unreadable = host.get(ticket, Api.ANONYMOUS);
+        assertEquals(503, unreadable.status(), "a sealed ticket is not shown without Consentry: " + unreadable);
+        assertFalse(unreadable.text().contains("Kowalska"), unreadable::toString);
+        String other = "host-it-" + UUID.randomUUID();
+        Api.Reply notWritten = host.post("api/tickets", Api.ANONYMOUS, """
+                {"customer":"%s","name":"Jan Nowak","email":"jan@example.com","message":"Proszę o kontakt"}""".formatted(other));
+        assertEquals(503, notWritten.status(), "nothing personal is written without a key: " + notWritten);
+        Api.Reply none = host.get("api/tickets?customer=" + other, Api.ANONYMOUS);
+        assertEquals(0, none.json().getJsonArray("tickets").size(), "the refused ticket left no row: " + none);
+
         Api.Reply unavailable = sync(host, "host-it-" + UUID.randomUUID());
         assertEquals(503, unavailable.status(), unavailable::toString);
         assertEquals("crm-sync", unavailable.json().getString("unavailable"));

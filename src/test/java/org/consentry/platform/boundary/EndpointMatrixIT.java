@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every operation of the OpenAPI document (so a new endpoint is in the matrix the day it is added)
  * against every kind of caller: nobody, the bot, the agent who holds the escalation, another agent, an
  * admin, the CRM's service account (role crm, which reports a relationship's end and nothing else), a host
- * application's client jar (role host, which asks for consent decisions and nothing else). Nobody gets 401 except on the public privacy notice; a role the operation's x-roles do not
+ * application's client jar (role host, which asks for consent decisions and subjects' field keys, nothing else). Nobody gets 401 except on the public privacy notice; a role the operation's x-roles do not
  * name gets 403; another agent gets 404 on every path of an escalation someone else holds, as if it did
  * not exist (no broken object-level authorisation), except the claim, whose contract is 409; a caller
  * the operation allows never gets 401 or 403, nor a 5xx. Every cell gets fresh data (its own subject,
