@@ -49,7 +49,7 @@ public class HostSealBenchmark {
     /** A host entity, as a host writes it. */
     @Entity
     @Cacheable(false)
-    public static class Ticket {
+    public static class Ticket implements org.eclipse.persistence.descriptors.changetracking.ChangeTracker {
         @Id
         public String id = "0b7f3c1e-5d2a-4c39-9f1e-2a6b8d4c7e10";
         @SubjectId

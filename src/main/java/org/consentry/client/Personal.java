@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * in Consentry or the purpose's lawful basis no longer holds for it. The entity carries
  * {@code @EntityListeners(PersonalFields.class)}, {@code @Cacheable(false)}, an {@link SubjectId} field and
  * an id assigned before it is persisted; the field carries {@code @Convert(converter = SealedText.class)}
- * (which stops any write of an unsealed value). Every key Consentry gives for it is audited there with
+ * (which stops any write of an unsealed value: see SealedText). Every key Consentry gives for it is audited there with
  * {@link #purpose()}.
  */
 @Documented

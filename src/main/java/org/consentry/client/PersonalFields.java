@@ -15,7 +15,10 @@ import java.util.Optional;
  * its personal values are sealed under the subject's key (the write fails if Consentry cannot give one,
  * or refuses the purpose); once written or loaded, the entity holds the clear values again. A subject
  * erased in Consentry, or one for whom the purpose's basis no longer holds, loads with those fields null:
- * the row itself keeps its ciphertext, unreadable. Between {@code persist} and the flush that writes the
+ * the row itself keeps its ciphertext, unreadable. The values opened in place are set past the provider's
+ * change tracking, so a read writes nothing: this needs EclipseLink's woven change tracking (PersonalShape
+ * checks it), because a provider that finds changes by comparing with the loaded state would take the
+ * opened values for changes and convert them before @PreUpdate could seal them. Between {@code persist} and the flush that writes the
  * row, the fields hold sealed text (JPA raises no event later than @PrePersist before an insert): flush, or
  * read them after the transaction.
  */

@@ -122,6 +122,11 @@ final class PersonalShape {
             throw new IllegalStateException(name + " has @Personal fields and must be @Cacheable(false): a shared cache would"
                     + " keep clear values past the subject's erasure");
         }
+        if (!tracksChanges(type)) {
+            throw new IllegalStateException(name + " has @Personal fields: it needs EclipseLink's woven change tracking (Liberty's"
+                    + " default; leave eclipselink.weaving and eclipselink.weaving.changetracking on). A provider that finds"
+                    + " changes by comparing with the loaded state would write the opened values before they could be sealed");
+        }
         Field id = null;
         Field subject = null;
         List<Slot> slots = new ArrayList<>();
@@ -158,6 +163,18 @@ final class PersonalShape {
         String columnName = column != null && !column.name().isEmpty() ? column.name() : field.getName();
         return new Slot(accessible(field), columnName, personal.purpose(), personal.category(), wovenSetter(field),
                 ("consentry/host/v1|" + table + "|" + columnName + "|").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether EclipseLink wove change tracking into the class (by name: the jar does not link against EclipseLink). */
+    static boolean tracksChanges(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.getName().equals("org.eclipse.persistence.descriptors.changetracking.ChangeTracker")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** EclipseLink's woven _persistence_set_&lt;field&gt; (it records the change), if the class was woven. */

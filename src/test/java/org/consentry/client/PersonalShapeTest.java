@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.persistence.descriptors.changetracking.ChangeTracker;
 import org.junit.jupiter.api.Test;
 
 /** How the listener reads a host entity, and the rules it refuses to guess past. */
@@ -22,7 +23,7 @@ class PersonalShapeTest {
     @Entity
     @Table(name = "ticket")
     @Cacheable(false)
-    static class Ticket {
+    static class Ticket implements ChangeTracker {
         @Id
         String id = "t-1";
         @SubjectId
@@ -40,7 +41,7 @@ class PersonalShapeTest {
     }
 
     @Entity
-    static class Cached {
+    static class Cached implements ChangeTracker {
         @Id
         String id;
         @SubjectId
@@ -52,7 +53,7 @@ class PersonalShapeTest {
 
     @Entity
     @Cacheable(false)
-    static class NoConverter {
+    static class NoConverter implements ChangeTracker {
         @Id
         String id;
         @SubjectId
@@ -63,7 +64,7 @@ class PersonalShapeTest {
 
     @Entity
     @Cacheable(false)
-    static class NoSubject {
+    static class NoSubject implements ChangeTracker {
         @Id
         String id;
         @Personal(purpose = "support")
@@ -89,8 +90,22 @@ class PersonalShapeTest {
         assertThrows(IllegalStateException.class, () -> shape.subjectOf(ticket));
     }
 
+    @Entity
+    @Cacheable(false)
+    static class NotWoven {
+        @Id
+        String id;
+        @SubjectId
+        String customer;
+        @Personal(purpose = "support")
+        @Convert(converter = SealedText.class)
+        String name;
+    }
+
     @Test
     void anEntityThatCannotBeGuardedIsRefusedNamingTheRule() {
+        assertTrue(assertThrows(IllegalStateException.class, () -> PersonalShape.of(NotWoven.class)).getMessage()
+                .contains("woven change tracking"), "changes found by comparison would write opened values unsealed");
         assertTrue(assertThrows(IllegalStateException.class, () -> PersonalShape.of(Cached.class)).getMessage()
                 .contains("@Cacheable(false)"));
         assertTrue(assertThrows(IllegalStateException.class, () -> PersonalShape.of(NoConverter.class)).getMessage()

@@ -7,20 +7,26 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDateTime;
 import java.util.UUID;
 import org.consentry.client.Personal;
 import org.consentry.client.PersonalFields;
+import org.consentry.client.RetainUntil;
+import org.consentry.client.Retained;
+import org.consentry.client.RetainedRows;
 import org.consentry.client.SealedText;
 import org.consentry.client.SubjectId;
 
 /**
- * The helpdesk's own ticket: the customer's name, e-mail and message are its personal fields, guarded by
- * nothing but the client jar's annotations. Sealed columns are sized for base64 of value + 28 bytes.
+ * The helpdesk's own ticket: the customer's name, e-mail and message are its personal fields, and the row
+ * is kept for Consentry's policy of the transcript category, guarded by nothing but the client jar's
+ * annotations. Sealed columns are sized for base64 of value + 28 bytes.
  */
 @Entity
 @Table(name = "helpdesk_ticket")
 @Cacheable(false)
-@EntityListeners(PersonalFields.class)
+@EntityListeners({PersonalFields.class, RetainedRows.class})
+@Retained(category = "transcript")
 public class Ticket {
 
     @Id
@@ -48,6 +54,10 @@ public class Ticket {
 
     @Column(length = 16, nullable = false)
     private String status;
+
+    @RetainUntil
+    @Column(name = "retain_until", nullable = false)
+    private LocalDateTime retainUntil;
 
     protected Ticket() {
     }

@@ -22,6 +22,11 @@ public class Tickets {
         return ticket;
     }
 
+    public void callBack(String customer, String phone) {
+        em.persist(new CallbackRequest(customer, phone));
+        em.flush();
+    }
+
     public Optional<Ticket> find(String id) {
         return Optional.ofNullable(em.find(Ticket.class, id));
     }

@@ -52,6 +52,9 @@ public final class SampleHost {
                         consentry.client.user=helpdesk
                         consentry.client.password=helpdesk-dev
                         consentry.client.webhook-secret=%s
+                        consentry.client.retained=org.consentry.samplehost.Ticket
+                        consentry.client.datasource=jdbc/consentry
+                        consentry.client.sweep-every=PT1S
                         """.formatted(port, SECRET) + clientConfig), "META-INF/microprofile-config.properties");
     }
 

@@ -33,6 +33,29 @@ public class JobLock {
     public record Holder(String owner, Instant until) {
     }
 
+    /**
+     * Makes a job's row if it has none (the jobs of host applications are named at run time). Two servers
+     * making it at once meet at the primary key: the caller ignores the loser's failure.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void ensure(String job) {
+        if (holderRow(job) == 0) {
+            update("INSERT INTO job_lock (name) VALUES (?)", job);
+        }
+    }
+
+    private int holderRow(String job) {
+        try (PreparedStatement s = Jdbc.connection(em).prepareStatement("SELECT COUNT(*) FROM job_lock WHERE name = ?")) {
+            s.setString(1, job);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("job_lock cannot be read", e);
+        }
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean acquire(String job, String owner, Duration lease) {
         Instant now = clock.instant();

@@ -122,6 +122,65 @@ class HostSealingIT {
 
     @Test
     @OperateOnDeployment("consentry")
+    void theHostsRowsAreStampedFromConsentrysPolicyAndSweptWhenDueExceptWhileTheirSubjectIsHeld() throws Exception {
+        Api host = host();
+        Api consentry = new Api(base);
+        String free = "sealing-it-" + UUID.randomUUID();
+        String held = "sealing-it-" + UUID.randomUUID();
+        String gone = open(host, free, "Olga Kamińska").getString("id");
+        String kept = open(host, held, "Tomasz Lewandowski").getString("id");
+        Db db = new Db(dataSource);
+        java.time.LocalDateTime stamped = ((java.sql.Timestamp) db.rows("SELECT retain_until FROM helpdesk_ticket WHERE id = ?", gone)
+                .get(0).get("retain_until")).toLocalDateTime();
+        java.time.LocalDateTime expected = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(90);
+        assertTrue(Duration.between(stamped, expected).abs().compareTo(Duration.ofMinutes(5)) < 0,
+                "stamped with the transcript category's P90D from collection: " + stamped);
+
+        Api.Reply hold = consentry.post("api/v1/subjects/" + held + "/legal-hold", Api.ADMIN,
+                "{\"reason\":\"claim pending at the district court\"}");
+        assertEquals(201, hold.status(), hold::toString);
+        db.update("UPDATE helpdesk_ticket SET retain_until = ? WHERE id IN (?, ?)",
+                java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(1)), gone, kept);
+
+        Eventually.until("the host's sweep deletes the due row", Duration.ofSeconds(30),
+                () -> db.rows("SELECT id FROM helpdesk_ticket WHERE id = ?", gone).isEmpty());
+        assertEquals(1, db.rows("SELECT id FROM helpdesk_ticket WHERE id = ?", kept).size(), "a held subject's due row stays");
+        JsonObject sweep = new Api(base).get("api/v1/audit?limit=500", Api.ADMIN).structure().asJsonArray().getValuesAs(JsonObject.class)
+                .stream().filter(e -> e.getString("action").equals("host.retention-sweep")
+                        && e.getString("detail").contains("table helpdesk_ticket: 1 due rows deleted, 1 spared under a legal hold"))
+                .findFirst().orElseThrow(() -> new AssertionError("no host.retention-sweep audited"));
+        assertEquals("helpdesk", sweep.getString("actor"), sweep::toString);
+
+        assertEquals(200, consentry.delete("api/v1/subjects/" + held + "/legal-hold", Api.ADMIN).status());
+        Eventually.until("released, the held row goes at the next sweep", Duration.ofSeconds(30),
+                () -> db.rows("SELECT id FROM helpdesk_ticket WHERE id = ?", kept).isEmpty());
+    }
+
+    @Test
+    @OperateOnDeployment("consentry")
+    void anEntityThatForgotTheListenerWritesNothingAndItsValueReachesNoLog() throws Exception {
+        String customer = "sealing-it-" + UUID.randomUUID();
+        String phone = "+48 601 " + (100 + new java.util.Random().nextInt(900)) + " " + (100 + new java.util.Random().nextInt(900));
+        Api.Reply refused = host().post("api/tickets/callbacks", Api.ANONYMOUS, """
+                {"customer":"%s","phone":"%s"}""".formatted(customer, phone));
+        assertEquals(500, refused.status(), refused::toString);
+        assertTrue(new Db(dataSource).rows("SELECT id FROM helpdesk_callback WHERE customer_id = ?", customer).isEmpty(),
+                "the transaction was rolled back: no row");
+        java.nio.file.Path log = java.nio.file.Path.of("logs", "messages.log");
+        String logged = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(logged.contains("A @Personal value reached the database unsealed"), "the mistake is logged");
+        assertFalse(logged.contains(phone), "the clear value is in no log line");
+        java.nio.file.Path ffdc = java.nio.file.Path.of("logs", "ffdc");
+        try (var incidents = java.nio.file.Files.isDirectory(ffdc) ? java.nio.file.Files.list(ffdc) : java.util.stream.Stream.<java.nio.file.Path>empty()) {
+            for (java.nio.file.Path incident : incidents.toList()) {
+                assertFalse(java.nio.file.Files.readString(incident, java.nio.charset.StandardCharsets.ISO_8859_1).contains(phone),
+                        "nor in the incident " + incident.getFileName());
+            }
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("consentry")
     void aFieldOfACategoryItsPurposeDoesNotHoldIsRefused() throws Exception {
         Api.Reply refused = new Api(base).post("api/v1/host-keys", Api.HOST, """
                 {"purpose":"helpdesk-tickets","use":"seal","subjectIds":["sealing-it-x"],
