@@ -19,9 +19,19 @@ public class CrmSyncBean {
         synced.add(customer);
     }
 
+    private volatile boolean storeDown;
+
     /** Consentry erased the customer: the helpdesk's own record of the sync goes (the client jar raises the event). */
     void erased(@Observes SubjectErased erased) {
+        if (storeDown) {
+            throw new IllegalStateException("the helpdesk's CRM store is down"); // no receipt: Consentry sends it again
+        }
         synced.remove(erased.subjectId());
+    }
+
+    /** A test's switch: the helpdesk's own store fails (so its erasure observer does), or works again. */
+    public void storeDown(boolean down) {
+        storeDown = down;
     }
 
     public List<String> synced() {

@@ -80,6 +80,15 @@ public class TicketsResource {
         return Json.createObjectBuilder().add("synced", customer).build();
     }
 
+    /** A test's switch: "down" makes the helpdesk's own CRM store fail, anything else mends it. */
+    @PUT
+    @Path("crm-store")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public JsonObject crmStore(String state) {
+        crm.storeDown("down".equals(state));
+        return Json.createObjectBuilder().add("down", "down".equals(state)).build();
+    }
+
     @GET
     @Path("synced")
     public List<String> synced() {

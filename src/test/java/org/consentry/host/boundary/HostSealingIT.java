@@ -44,7 +44,8 @@ class HostSealingIT {
 
     @Deployment(name = "consentry", order = 1)
     static WebArchive consentry() {
-        return Deployments.applicationWithHelpers("config_ordinal=700\nconsentry.erasure.poll=PT0.5S\n" + SampleHost.consentrySide(PORT));
+        return Deployments.applicationWithHelpers("config_ordinal=700\nconsentry.erasure.poll=PT0.5S\n"
+                + "consentry.outbox.give-up-after=PT3S\n" + SampleHost.consentrySide(PORT));
     }
 
     @Deployment(name = "helpdesk", order = 2, testable = false)
@@ -154,6 +155,40 @@ class HostSealingIT {
         assertEquals(200, consentry.delete("api/v1/subjects/" + held + "/legal-hold", Api.ADMIN).status());
         Eventually.until("released, the held row goes at the next sweep", Duration.ofSeconds(30),
                 () -> db.rows("SELECT id FROM helpdesk_ticket WHERE id = ?", kept).isEmpty());
+    }
+
+    @Test
+    @OperateOnDeployment("consentry")
+    void anErasureTheHostCouldNotTakeWaitsFailedUntilAnAdminSendsItAgain() throws Exception {
+        Api host = host();
+        Api consentry = new Api(base);
+        String customer = "sealing-it-" + UUID.randomUUID();
+        open(host, customer, "Zofia Dąbrowska");
+        assertEquals(200, host.send(host.request("api/tickets/crm-store", Api.ANONYMOUS).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString("down"))).status());
+        try {
+            Api.Reply accepted = consentry.delete("api/v1/subjects/" + customer, Api.ADMIN);
+            assertEquals(202, accepted.status(), accepted::toString);
+            String request = "api/v1/erasures/" + accepted.json().getString("requestId");
+            Eventually.until("the host's notice fails past give-up-after (PT3S here)", Duration.ofSeconds(30),
+                    () -> consentry.get(request, Api.ADMIN).text().contains("\"recipient\":\"host-helpdesk\",\"status\":\"FAILED\""));
+            assertEquals("AWAITING_CRM", consentry.get(request, Api.ADMIN).json().getString("status"), "the erasure waits for the host");
+            JsonObject failed = consentry.get("api/v1/host-deliveries?status=FAILED&recipient=host-helpdesk", Api.ADMIN).structure()
+                    .asJsonArray().getValuesAs(JsonObject.class).stream().filter(d -> d.getString("kind").equals("host.erasure"))
+                    .findFirst().orElseThrow(() -> new AssertionError("the failed notice is not listed for the admin"));
+            assertFalse(failed.toString().contains(customer), "listed without the subject's id: " + failed);
+            assertEquals(403, consentry.get("api/v1/host-deliveries", Api.HOST).status(), "for admins only");
+
+            host.send(host.request("api/tickets/crm-store", Api.ANONYMOUS).header("Content-Type", "text/plain")
+                    .PUT(HttpRequest.BodyPublishers.ofString("up")));
+            Api.Reply retried = consentry.post("api/v1/host-deliveries/" + failed.getString("id") + "/retry", Api.ADMIN, "");
+            assertEquals(200, retried.status(), retried::toString);
+            Eventually.until("sent again, the host takes it and the erasure completes", Duration.ofSeconds(30),
+                    () -> consentry.get(request, Api.ADMIN).json().getString("status").equals("COMPLETED"));
+        } finally {
+            host.send(host.request("api/tickets/crm-store", Api.ANONYMOUS).header("Content-Type", "text/plain")
+                    .PUT(HttpRequest.BodyPublishers.ofString("up")));
+        }
     }
 
     @Test
