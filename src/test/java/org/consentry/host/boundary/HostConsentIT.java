@@ -115,7 +115,9 @@ class HostConsentIT {
         assertEquals(200, opened.status(), opened::toString);
         String ticket = "api/tickets/" + opened.json().getString("id");
         deployer.undeploy("consentry");
-        Thread.sleep(1500); // past the host's key-ttl (PT1S): no key is left in the host's memory
+        // the host may show the ticket until its key (key-ttl PT1S) expires in its memory; then never again
+        Eventually.until("the host's key expires and the sealed ticket is refused", Duration.ofSeconds(10),
+                () -> host.get(ticket, Api.ANONYMOUS).status() == 503);
 
         Api.Reply unreadable = host.get(ticket, Api.ANONYMOUS);
         assertEquals(503, unreadable.status(), "a sealed ticket is not shown without Consentry: " + unreadable);

@@ -164,8 +164,7 @@ class HostSealingIT {
         Api consentry = new Api(base);
         String customer = "sealing-it-" + UUID.randomUUID();
         open(host, customer, "Zofia Dąbrowska");
-        assertEquals(200, host.send(host.request("api/tickets/crm-store", Api.ANONYMOUS).header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofString("down"))).status());
+        assertEquals(200, crmStore(host, "down").status());
         try {
             Api.Reply accepted = consentry.delete("api/v1/subjects/" + customer, Api.ADMIN);
             assertEquals(202, accepted.status(), accepted::toString);
@@ -179,15 +178,13 @@ class HostSealingIT {
             assertFalse(failed.toString().contains(customer), "listed without the subject's id: " + failed);
             assertEquals(403, consentry.get("api/v1/host-deliveries", Api.HOST).status(), "for admins only");
 
-            host.send(host.request("api/tickets/crm-store", Api.ANONYMOUS).header("Content-Type", "text/plain")
-                    .PUT(HttpRequest.BodyPublishers.ofString("up")));
+            crmStore(host, "up");
             Api.Reply retried = consentry.post("api/v1/host-deliveries/" + failed.getString("id") + "/retry", Api.ADMIN, "");
             assertEquals(200, retried.status(), retried::toString);
             Eventually.until("sent again, the host takes it and the erasure completes", Duration.ofSeconds(30),
                     () -> consentry.get(request, Api.ADMIN).json().getString("status").equals("COMPLETED"));
         } finally {
-            host.send(host.request("api/tickets/crm-store", Api.ANONYMOUS).header("Content-Type", "text/plain")
-                    .PUT(HttpRequest.BodyPublishers.ofString("up")));
+            crmStore(host, "up");
         }
     }
 
@@ -305,6 +302,12 @@ class HostSealingIT {
         assertTrue(audit(customer).stream().anyMatch(e -> e.getString("action").equals("host.key-release")
                 && e.getString("outcome").equals("FAILED") && e.getString("detail").contains("no data key")),
                 "the refused key is audited");
+    }
+
+    /** The sample host's switch for its own CRM store: "down" makes its erasure observer fail. */
+    private static Api.Reply crmStore(Api host, String state) {
+        return host.send(host.request("api/tickets/crm-store", Api.ANONYMOUS).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(state)));
     }
 
     private Api host() throws Exception {
