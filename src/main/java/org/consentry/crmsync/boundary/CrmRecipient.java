@@ -17,6 +17,7 @@ import org.consentry.crmsync.entity.CrmContact;
 import org.consentry.erasure.control.Recipient;
 import org.consentry.erasure.entity.Receipt;
 import org.consentry.outbox.control.Outbox;
+import org.consentry.outbox.control.OutboxReceipts;
 import org.consentry.outbox.entity.OutboxEntry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -97,12 +98,7 @@ public class CrmRecipient implements Recipient {
     public Map<String, Receipt> receipts(String deliveryId) {
         Map<String, Receipt> each = new LinkedHashMap<>();
         for (OutboxEntry entry : notices(deliveryId)) {
-            each.put(entry.recipient(), switch (entry.status()) {
-                case DELIVERED -> new Receipt("DELIVERED", entry.deliveredAt(), entry.lastOutcome());
-                case FAILED -> new Receipt("FAILED", entry.lastAttemptAt(), entry.lastOutcome() + " (retry it at /api/v1/crm/outbox)");
-                case CANCELLED -> new Receipt("CANCELLED", entry.lastAttemptAt(), entry.lastOutcome());
-                case PENDING -> new Receipt("PENDING", entry.lastAttemptAt(), entry.lastOutcome());
-            });
+            each.put(entry.recipient(), OutboxReceipts.of(entry, "/api/v1/crm/outbox"));
         }
         return each;
     }

@@ -13,6 +13,7 @@ import org.consentry.erasure.entity.Receipt;
 import org.consentry.host.control.HostNotices;
 import org.consentry.host.control.HostSettings;
 import org.consentry.outbox.control.Outbox;
+import org.consentry.outbox.control.OutboxReceipts;
 import org.consentry.outbox.entity.OutboxEntry;
 
 /**
@@ -64,12 +65,7 @@ public class HostRecipient implements Recipient {
     public Map<String, Receipt> receipts(String deliveryId) {
         Map<String, Receipt> each = new LinkedHashMap<>();
         for (OutboxEntry entry : notices(deliveryId)) {
-            each.put(entry.recipient(), switch (entry.status()) {
-                case DELIVERED -> new Receipt("DELIVERED", entry.deliveredAt(), entry.lastOutcome());
-                case FAILED -> new Receipt("FAILED", entry.lastAttemptAt(), entry.lastOutcome());
-                case CANCELLED -> new Receipt("CANCELLED", entry.lastAttemptAt(), entry.lastOutcome());
-                case PENDING -> new Receipt("PENDING", entry.lastAttemptAt(), entry.lastOutcome());
-            });
+            each.put(entry.recipient(), OutboxReceipts.of(entry, "/api/v1/host-deliveries"));
         }
         return each;
     }
