@@ -50,6 +50,7 @@ public class PlatformHandoffs {
     public Handed handOff(String platform, HandoffRequest request, String route) {
         Optional<Escalation> existing = handoffs.existing(request);
         if (existing.isPresent()) {
+            handoffRate.report(caller.name());
             return new Handed(owned(platform, existing.get(), request.conversationId()), false);
         }
         handoffRate.take(caller.name());

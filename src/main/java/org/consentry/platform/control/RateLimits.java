@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,11 +37,30 @@ public class RateLimits {
             }
         }
 
+        /**
+         * How long until a bucket with {@code remaining} tokens is full again: the greedy refill adds
+         * {@code limit} tokens per {@code window} evenly, so (limit - remaining) * window / limit, rounded up
+         * to the nanosecond (an upper bound: the refill's fraction of the next token is not counted).
+         */
+        public Duration untilFull(long remaining) {
+            long missing = Math.max(0, limit - Math.max(0, remaining));
+            BigInteger[] nanos = BigInteger.valueOf(window.toNanos()).multiply(BigInteger.valueOf(missing))
+                    .divideAndRemainder(BigInteger.valueOf(limit));
+            return Duration.ofNanos(nanos[0].longValueExact() + (nanos[1].signum() > 0 ? 1 : 0));
+        }
+
         BucketConfiguration configuration() {
             return BucketConfiguration.builder()
                     .addLimit(limit -> limit.capacity(this.limit).refillGreedy(this.limit, window))
                     .build();
         }
+    }
+
+    /**
+     * What a bucket held after a take (or a look, {@link #count}): the tokens left, how long until it is
+     * full again, and, when the take was refused, how long until it has a token.
+     */
+    public record Probe(long remaining, Duration untilFull, Optional<Duration> refused) {
     }
 
     @PersistenceContext(unitName = "consentry")
@@ -57,9 +77,25 @@ public class RateLimits {
      */
     @Transactional
     public Optional<Duration> take(String kind, String who, Rate rate) {
+        return takeCounted(kind, who, rate).refused();
+    }
+
+    /** {@link #take}, answering also what is left in the bucket (for the RateLimit header fields). */
+    @Transactional
+    public Probe takeCounted(String kind, String who, Rate rate) {
         ConsumptionProbe probe = buckets().builder().build(key(kind, who, rate), rate::configuration)
                 .tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        long remaining = Math.max(0, probe.getRemainingTokens());
+        return new Probe(remaining, rate.untilFull(remaining), probe.isConsumed()
+                ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill())));
+    }
+
+    /** What is left in {@code who}'s bucket of {@code kind}, taking nothing ({@link Probe#refused} always empty). */
+    @Transactional
+    public Probe count(String kind, String who, Rate rate) {
+        EstimationProbe probe = buckets().builder().build(key(kind, who, rate), rate::configuration).estimateAbilityToConsume(1);
+        long remaining = Math.max(0, probe.getRemainingTokens());
+        return new Probe(remaining, rate.untilFull(remaining), Optional.empty());
     }
 
     /** How long until {@code who}'s bucket of {@code kind} has a token again; empty when it has one now. Takes nothing. */
