@@ -27,6 +27,7 @@ import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.PlatformLink;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.EscalationStatus;
+import org.consentry.platform.boundary.RateLimited;
 import org.consentry.platform.boundary.RetryWhenBusy;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
@@ -71,6 +72,7 @@ public class EscalationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("bot")
     @RetryWhenBusy
+    @RateLimited("handoff")
     @Operation(summary = "Hand a conversation to human agents",
             description = "Needs the subject's current consent to support-handoff (else 403 consent-required and "
                     + "nothing is stored): send the customer's consent as member consent ({noticeVersion, channel, "
@@ -150,6 +152,7 @@ public class EscalationsResource {
     @Path("{id}/reveal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("agent")
+    @RateLimited("reveal")
     @Operation(summary = "One value in clear, with a reason (audited, rate-limited)")
     public Response reveal(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                            @NotNull @Valid RevealRequest request) {

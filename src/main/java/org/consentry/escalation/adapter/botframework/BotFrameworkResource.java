@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
 import org.consentry.escalation.boundary.PlatformHandoffs;
+import org.consentry.platform.boundary.RateLimited;
 import org.consentry.platform.boundary.PlatformAuthenticated;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
@@ -51,6 +52,7 @@ public class BotFrameworkResource {
     @Path("activities")
     @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
     @Produces(MediaType.APPLICATION_JSON)
+    @RateLimited("handoff")
     public Response activity(@HeaderParam("Authorization") String authorization, InputStream body) {
         ChannelTokens.ChannelToken token = tokens.verify(authorization); // before the body is read
         Activity activity = ActivityReader.inbound(org.consentry.escalation.adapter.JsonFields.readObject(body));

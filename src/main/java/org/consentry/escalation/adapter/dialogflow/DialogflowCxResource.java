@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.Optional;
 import org.consentry.escalation.adapter.JsonFields;
 import org.consentry.escalation.adapter.SharedSecrets;
+import org.consentry.platform.boundary.RateLimited;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,6 +46,7 @@ public class DialogflowCxResource {
     @Path("webhook")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RateLimited("handoff")
     @Operation(summary = "Dialogflow CX webhook: live-agent handoff and the turns after it")
     public JsonObject webhook(@HeaderParam(SECRET_HEADER) String sent, InputStream body) {
         if (!SharedSecrets.matches(secret, sent)) {

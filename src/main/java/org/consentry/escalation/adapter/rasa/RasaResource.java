@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.util.Optional;
 import org.consentry.escalation.adapter.JsonFields;
 import org.consentry.escalation.adapter.SharedSecrets;
+import org.consentry.platform.boundary.RateLimited;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,6 +45,7 @@ public class RasaResource {
     @Path("handoff")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RateLimited("handoff")
     @Operation(summary = "Rasa custom action: hand the conversation (its tracker state) to human agents")
     public Response handoff(@QueryParam("token") String sent, InputStream body) {
         verify(sent);
