@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import org.consentry.platform.control.FieldError;
 import org.consentry.platform.control.Problems;
 
-/** Bean Validation failures name the field: the JSON member path, or the path or query parameter. */
+/** Bean Validation failures name the field: the JSON member path, or the parameter as the request names it ({@link ViolationField}). */
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
@@ -27,7 +27,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             return FailureMapper.internal(LOG, exception);
         }
         List<FieldError> errors = violations.stream()
-                .map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .map(v -> new FieldError(ViolationField.of(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
         String fields = String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
@@ -41,31 +41,5 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             }
         }
         return false;
-    }
-
-    /** {@code grant.body.customer.email} becomes {@code customer.email}; {@code grant.subjectId} stays {@code subjectId}. */
-    static String fieldOf(Path path) {
-        StringBuilder property = new StringBuilder();
-        String parameter = null;
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getName() == null) {
-                    continue;
-                }
-                if (!property.isEmpty()) {
-                    property.append('.');
-                }
-                property.append(node.getName());
-                if (node.getIndex() != null) {
-                    property.append('[').append(node.getIndex()).append(']');
-                }
-            }
-        }
-        if (!property.isEmpty()) {
-            return property.toString();
-        }
-        return parameter != null ? parameter : path.toString();
     }
 }
