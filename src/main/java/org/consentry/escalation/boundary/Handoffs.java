@@ -79,13 +79,23 @@ public class Handoffs {
         return handOff(request, PlatformLink.API, null);
     }
 
-    /** A handoff through a bot platform's adapter: replies and status go back through it, to {@code route}. */
-    @RequiresConsent("support-handoff")
-    public Escalation handOff(HandoffRequest request, String platform, String route) {
+    /**
+     * The configured limits of a handoff (messages in the transcript, characters in each): checked before
+     * anything else, a repeat of a stored conversation included, so that the API's documented bounds hold
+     * for every request (RequestBoundsIT).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void checkLimits(HandoffRequest request) {
         limits.transcript(request.transcript().size());
         for (int i = 0; i < request.transcript().size(); i++) {
             limits.text("transcript[" + i + "].text", request.transcript().get(i).text());
         }
+    }
+
+    /** A handoff through a bot platform's adapter: replies and status go back through it, to {@code route}. */
+    @RequiresConsent("support-handoff")
+    public Escalation handOff(HandoffRequest request, String platform, String route) {
+        checkLimits(request);
         String callback = callbacks.check(request.callbackUrl()).orElse(null);
         var customer = request.customer();
         Escalation escalation = new Escalation(request.conversationId(), request.subjectId(), caller.name(),

@@ -48,6 +48,7 @@ public class PlatformHandoffs {
 
     /** A handoff from {@code platform} ({@link PlatformLink#API} for the generic API), with the adapter's route back. */
     public Handed handOff(String platform, HandoffRequest request, String route) {
+        handoffs.checkLimits(request);
         Optional<Escalation> existing = handoffs.existing(request);
         if (existing.isPresent()) {
             handoffRate.report(caller.name());
