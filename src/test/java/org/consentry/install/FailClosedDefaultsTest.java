@@ -26,6 +26,7 @@ import org.consentry.crypto.control.KeySettingsCheck;
 import org.consentry.escalation.adapter.botframework.BotFrameworkSettingsCheck;
 import org.consentry.escalation.control.CallbackSettingsCheck;
 import org.consentry.escalation.desk.chatwoot.DeskSettingsCheck;
+import org.consentry.platform.control.ApiAddressCheck;
 import org.consentry.platform.control.PlatformSettingsCheck;
 import org.consentry.platform.control.SettingsCheck;
 import org.consentry.platform.control.StartupSettings;
@@ -44,7 +45,7 @@ class FailClosedDefaultsTest {
     static final List<SettingsCheck> CHECKS = List.of(new PlatformSettingsCheck(), new KeySettingsCheck(),
             new CallbackSettingsCheck(), new DeskSettingsCheck(), new BotFrameworkSettingsCheck(),
             new CrmSettingsCheck(List.of(new WebhookConnector(), new ChatwootConnector(), new HubSpotConnector(),
-                    new ZendeskConnector(), new SalesforceConnector(), new KafkaConnector())));
+                    new ZendeskConnector(), new SalesforceConnector(), new KafkaConnector())), new ApiAddressCheck());
 
     @Test
     void failClosedDefaults_theDevelopmentServerRefusesToStartInProductionNamingEachKey() throws Exception {
@@ -80,6 +81,28 @@ class FailClosedDefaultsTest {
         config.put("consentry.profile", "staging");
         var unknown = assertThrows(IllegalStateException.class, () -> StartupSettings.verify(lookup(config), CHECKS));
         assertTrue(unknown.getMessage().contains("consentry.profile: 'staging' is neither production nor development"), unknown.getMessage());
+    }
+
+    @Test
+    void failClosedDefaults_productionPublishesOnlyHttpsAddressesInItsApiDocument() throws Exception {
+        Map<String, String> config = shipped("src/main/plugin/configDropins/defaults/consentry.xml");
+        config.put("consentry.callback.secret", "an operator's secret");
+        config.put("consentry.callback.allowed-hosts", "bot.example.com");
+        config.put(ApiAddressCheck.INTERNAL_URL, "http://consentry.corp.example:9080");
+        config.put(ApiAddressCheck.PUBLIC_URL, "helpdesk.example.com/api");
+        var refused = assertThrows(IllegalStateException.class, () -> StartupSettings.verify(lookup(config), CHECKS));
+        assertTrue(refused.getMessage().contains(ApiAddressCheck.INTERNAL_URL + ": production publishes only https://"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains(ApiAddressCheck.PUBLIC_URL + ": 'helpdesk.example.com/api' is not an absolute URL"),
+                refused.getMessage());
+
+        config.put(ApiAddressCheck.INTERNAL_URL, "https://consentry.corp.example:9443");
+        config.put(ApiAddressCheck.PUBLIC_URL, "https://helpdesk.example.com");
+        assertEquals("production", StartupSettings.verify(lookup(config), CHECKS));
+
+        Map<String, String> development = shipped("src/main/liberty/config/server.xml", "src/main/liberty/config/db-postgres.xml");
+        development.put(ApiAddressCheck.INTERNAL_URL, "http://localhost:9080");
+        assertEquals("development", StartupSettings.verify(lookup(development), CHECKS), "plain HTTP is the development server's own");
     }
 
     /** The application's properties over the Liberty variables' default values, as MicroProfile Config ranks them. */

@@ -3,10 +3,11 @@ package org.consentry.erasure.boundary;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The corrected contact fields (JSON merge patch: a member left out stays as it is). */
 public record ContactPatch(
         @Size(min = 1, max = 200) String name,
-        @Size(max = 254) @Email String email,
+        @Size(max = 254) @Email @Schema(format = "email") String email,
         @Size(max = 32) @Pattern(regexp = "\\+?[0-9][0-9 ().\\-]{2,31}", message = "must be a phone number") String phone) {
 }

@@ -1,5 +1,6 @@
 package org.consentry.escalation.boundary;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class EscalationEventsResource {
                     + "what was missed (kept for a day). Changes made on any server reach clients of every server. "
                     + "An agent holds at most consentry.events.max-streams streams open at once (429 event-stream-limit "
                     + "with Retry-After beyond).")
-    public void subscribe(@Context SseEventSink sink, @HeaderParam("Last-Event-ID") String lastEventId) {
+    public void subscribe(@Context SseEventSink sink, @HeaderParam("Last-Event-ID") @Size(max = 18) String lastEventId) {
         String agent = caller.name();
         streams.open(agent);
         try {

@@ -1,5 +1,6 @@
 package org.consentry.notice.boundary;
 
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class PrivacyNoticeResource {
             description = "Purposes with their lawful basis, data categories with their retention, the data subject's "
                     + "rights and the AI disclosure. Without lang, the Accept-Language header decides (default en).")
     public Response get(@QueryParam("lang") @Pattern(regexp = "pl|en", message = "must be pl or en") String lang,
-                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Size(max = 1024) String acceptLanguage) {
         String language = lang != null ? lang : preferred(acceptLanguage);
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);

@@ -1,5 +1,6 @@
 package org.consentry.platform.boundary;
 
+import jakarta.validation.constraints.Size;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -16,6 +17,7 @@ import java.lang.annotation.Target;
 
 /** A purpose id as configured: lower-case letters, digits and hyphens, at most 64. */
 @NotNull
+@Size(min = 1, max = 64)
 @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a purpose id: a-z 0-9 and '-', at most 64")
 @Constraint(validatedBy = {})
 @Documented

@@ -8,7 +8,7 @@ import org.consentry.platform.control.Problems;
 /** A UTC instant in a query parameter ({@code from}, {@code to}): the pattern that bounds it, and its parsing. */
 public final class QueryInstant {
 
-    public static final String PATTERN = "\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z";
+    public static final String PATTERN = "\\d{4}-\\d{2}-\\d{2}T[0-9:.]{1,18}Z";
     public static final String MESSAGE = "must be an ISO-8601 UTC instant";
 
     private QueryInstant() {

@@ -1,5 +1,6 @@
 package org.consentry.platform.boundary;
 
+import jakarta.validation.constraints.Size;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -16,6 +17,7 @@ import java.lang.annotation.Target;
 
 /** The customer's id in the bot and the CRM: 1 to 128 characters of {@code [A-Za-z0-9._:@-]}. */
 @NotNull
+@Size(min = 1, max = 128)
 @Pattern(regexp = SubjectId.PATTERN, message = "must be 1-128 characters of A-Z a-z 0-9 . _ : @ -")
 @Constraint(validatedBy = {})
 @Documented

@@ -1,5 +1,6 @@
 package org.consentry.escalation.adapter.dialogflow;
 
+import jakarta.validation.constraints.Size;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -48,7 +49,7 @@ public class DialogflowCxResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RateLimited("handoff")
     @Operation(summary = "Dialogflow CX webhook: live-agent handoff and the turns after it")
-    public JsonObject webhook(@HeaderParam(SECRET_HEADER) String sent, InputStream body) {
+    public JsonObject webhook(@HeaderParam(SECRET_HEADER) @Size(max = 256) String sent, InputStream body) {
         if (!SharedSecrets.matches(secret, sent)) {
             throw new ProblemException(Problems.UNAUTHENTICATED,
                     "The webhook call does not carry the shared secret configured for Dialogflow CX.");

@@ -1,5 +1,6 @@
 package org.consentry.escalation.adapter.rasa;
 
+import jakarta.validation.constraints.Size;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -47,7 +48,7 @@ public class RasaResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RateLimited("handoff")
     @Operation(summary = "Rasa custom action: hand the conversation (its tracker state) to human agents")
-    public Response handoff(@QueryParam("token") String sent, InputStream body) {
+    public Response handoff(@QueryParam("token") @Size(max = 256) String sent, InputStream body) {
         verify(sent);
         JsonObject answer = turns.handOff(TrackerCall.parse(JsonFields.readObject(body)));
         return Response.status(answer.getBoolean("created") ? 201 : 200).entity(answer).build();
@@ -58,7 +59,7 @@ public class RasaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rasa: the customer's (user) or the bot's (bot) utterances after the handoff")
-    public JsonObject messages(@QueryParam("token") String sent, InputStream body) {
+    public JsonObject messages(@QueryParam("token") @Size(max = 256) String sent, InputStream body) {
         verify(sent);
         return turns.messages(TrackerCall.parse(JsonFields.readObject(body)));
     }

@@ -1,5 +1,6 @@
 package org.consentry.escalation.desk.chatwoot;
 
+import jakarta.validation.constraints.Size;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -48,8 +49,9 @@ public class ChatwootWebhookResource {
     @Path("webhook/{token}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> receive(@PathParam("token") String token, @HeaderParam("X-Chatwoot-Timestamp") String timestamp,
-                                       @HeaderParam("X-Chatwoot-Signature") String signature, byte[] body) {
+    public Map<String, String> receive(@PathParam("token") @Size(max = 256) String token,
+                                       @HeaderParam("X-Chatwoot-Timestamp") @Size(max = 20) String timestamp,
+                                       @HeaderParam("X-Chatwoot-Signature") @Size(max = 128) String signature, byte[] body) {
         if (!settings.chatwoot()) { // no token can be right where there is no desk: as any wrong token, 401
             throw new ProblemException(Problems.UNAUTHENTICATED, "The webhook token is not valid.");
         }
