@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.consentry.testing.Api;
+import org.consentry.testing.ApiContract;
 import org.consentry.testing.Db;
 import org.consentry.testing.Handoff;
 import org.consentry.testing.Tokens;
@@ -98,7 +100,7 @@ class PluginInstallIT {
                 + "SERVER_DIR='" + SERVER_DIR + "'\nCONSENTRY_ZIP='" + zip + "'\n"
                 + "DB_NAME='" + DB_NAME + "'\nDB_PASSWORD=consentry-dev\n"
                 + "KEYS_DIR='" + KEYS_DIR + "'\nSECRETS_DIR='" + SECRETS_DIR + "'\nDB_ROOT_CERT='" + DB_ROOT_CERT + "'\n"
-                + "CALLBACK_HOSTS=bot.install.test\n"
+                + "CALLBACK_HOSTS=bot.install.test\nAPI_URL=" + BASE.toString().replaceAll("/$", "") + "\n"
                 + String.join("\n", blocks);
         run(Duration.ofMinutes(1), "bash", "-c", script);
 
@@ -106,8 +108,10 @@ class PluginInstallIT {
         Path publicKey = Files.createDirectories(SERVER_DIR.resolve("resources/security")).resolve("idp-public.pem");
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(Tokens.TRUSTED.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        // ... and its registry signs the chatbot in by password: the API document offers Basic (operator guide, step 5)
         Files.writeString(SERVER_DIR.resolve("server.env"), "MP_JWT_VERIFY_ISSUER=" + Tokens.ISSUER + "\n"
-                + "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:" + publicKey + "\n", java.nio.file.StandardOpenOption.APPEND);
+                + "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:" + publicKey + "\nCONSENTRY_OPENAPI_BASIC=true\n",
+                java.nio.file.StandardOpenOption.APPEND);
 
         for (int port : List.of(HTTP_PORT, HTTPS_PORT)) {
             assertFalse(listening(port), "port " + port + " is taken: another server would answer in this one's place");
@@ -316,6 +320,22 @@ class PluginInstallIT {
         var forged = API.send(API.request("api/v1/subjects/" + subject + "/consents", Api.ANONYMOUS)
                 .header("Authorization", "Bearer " + Tokens.token(Tokens.rsa(), Tokens.ISSUER, "mallory", List.of("admin"), 300)).GET());
         assertEquals(401, forged.status(), forged::toString);
+    }
+
+    @Test
+    void theApiDocumentOfProductionStatesItsBoundsAndOffersOnlyWhatTheOperatorConfigured() {
+        Api.Reply reply = API.get("openapi?format=JSON", Api.ANONYMOUS);
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject document = reply.json();
+        List<String> violations = ApiContract.violations(document, true, true);
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        var servers = document.getJsonArray("servers").getValuesAs(JsonObject.class);
+        assertEquals(1, servers.size(), servers::toString);
+        assertEquals(BASE.toString().replaceAll("/$", ""), servers.get(0).getString("url"), "the operator's API_URL, and nothing else");
+        assertEquals("internal", servers.get(0).getString("x-audience"));
+        JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+        assertTrue(schemes.getJsonObject("basic").getString("description").contains("host's user registry"), schemes::toString);
+        assertTrue(schemes.getJsonObject("jwt").getString("description").contains("iss must be " + Tokens.ISSUER), schemes::toString);
     }
 
     /** A host as an enterprise might run it: its own ports, TLS keystore, users and application. */

@@ -18,6 +18,9 @@ public final class PatternStrings {
     private final Random random;
     private String regex;
     private int at;
+    /** Building the longest match: each repeat its most, unbounded ones up to {@link #cap}, the longest branch. */
+    private boolean longest;
+    private int cap;
 
     public PatternStrings(Random random) {
         this.random = random;
@@ -38,6 +41,26 @@ public final class PatternStrings {
         return null;
     }
 
+    /**
+     * A string of exactly {@code length} characters that the pattern matches in full (as @Pattern does), or
+     * null when the longest match is of another length: the value at a documented maxLength.
+     */
+    public String ofLength(String pattern, int length) {
+        Pattern compiled = Pattern.compile(pattern);
+        try {
+            longest = true;
+            cap = length;
+            regex = pattern;
+            at = 0;
+            StringBuilder out = new StringBuilder();
+            alternation(out);
+            String text = out.length() > length ? out.substring(0, length) : out.toString();
+            return text.length() == length && compiled.matcher(text).matches() ? text : null;
+        } finally {
+            longest = false;
+        }
+    }
+
     private void alternation(StringBuilder out) {
         List<StringBuilder> branches = new ArrayList<>();
         branches.add(new StringBuilder());
@@ -48,7 +71,8 @@ public final class PatternStrings {
             sequence(branch);
             branches.add(branch);
         }
-        out.append(branches.get(random.nextInt(branches.size())));
+        out.append(longest ? branches.stream().max((a, b) -> a.length() - b.length()).orElseThrow()
+                : branches.get(random.nextInt(branches.size())));
     }
 
     private void sequence(StringBuilder out) {
@@ -62,7 +86,7 @@ public final class PatternStrings {
             if (lookahead) {
                 continue; // consumes nothing; matching() checks the whole result
             }
-            int times = range[0] + random.nextInt(range[1] - range[0] + 1);
+            int times = longest ? range[1] : range[0] + random.nextInt(range[1] - range[0] + 1);
             if (times > 0) {
                 out.append(first);
             }
@@ -154,15 +178,15 @@ public final class PatternStrings {
         char c = regex.charAt(at);
         int[] range = switch (c) {
             case '?' -> new int[] {0, 1};
-            case '*' -> new int[] {0, UNBOUNDED};
-            case '+' -> new int[] {1, UNBOUNDED};
+            case '*' -> new int[] {0, longest ? cap : UNBOUNDED};
+            case '+' -> new int[] {1, longest ? Math.max(1, cap) : UNBOUNDED};
             case '{' -> {
                 int close = regex.indexOf('}', at);
                 String[] bounds = regex.substring(at + 1, close).split(",", -1);
                 int min = Integer.parseInt(bounds[0]);
-                int max = bounds.length == 1 ? min : bounds[1].isEmpty() ? min + UNBOUNDED : Integer.parseInt(bounds[1]);
+                int max = bounds.length == 1 ? min : bounds[1].isEmpty() ? min + (longest ? cap : UNBOUNDED) : Integer.parseInt(bounds[1]);
                 at = close;
-                yield new int[] {min, Math.min(max, min + 3 * UNBOUNDED)};
+                yield new int[] {min, longest ? max : Math.min(max, min + 3 * UNBOUNDED)};
             }
             default -> null;
         };

@@ -26,6 +26,8 @@ public final class SchemaValues {
     private final Random random;
     private final PatternStrings patterns;
     private final Map<String, Supplier<String>> known;
+    /** Building the least valid value: required members only, arrays at their minItems, known names always. */
+    private boolean minimal;
 
     public SchemaValues(OpenApi document, Random random, Map<String, Supplier<String>> known) {
         this.document = document;
@@ -37,7 +39,7 @@ public final class SchemaValues {
     /** A value of the schema for a member or parameter of this name. */
     public JsonValue valid(JsonObject schema, String name) {
         JsonObject s = document.resolve(schema);
-        if (name != null && known.containsKey(name) && random.nextInt(10) < 8) {
+        if (name != null && known.containsKey(name) && (minimal || random.nextInt(10) < 8)) {
             return Json.createValue(known.get(name).get());
         }
         if (s.containsKey("enum")) {
@@ -55,6 +57,16 @@ public final class SchemaValues {
         };
     }
 
+    /** The least value of the schema: its required members only, each array at minItems, every known name known. */
+    public JsonValue minimal(JsonObject schema, String name) {
+        minimal = true;
+        try {
+            return valid(schema, name);
+        } finally {
+            minimal = false;
+        }
+    }
+
     /** A string value of the schema (for path, query and header parameters). */
     public String validText(JsonObject schema, String name) {
         JsonValue value = valid(schema, name);
@@ -68,7 +80,7 @@ public final class SchemaValues {
                 : List.of();
         JsonObject properties = s.containsKey("properties") ? s.getJsonObject("properties") : JsonValue.EMPTY_JSON_OBJECT;
         for (var property : properties.entrySet()) {
-            if (required.contains(property.getKey()) || random.nextBoolean()) {
+            if (required.contains(property.getKey()) || !minimal && random.nextBoolean()) {
                 object.add(property.getKey(), valid(property.getValue().asJsonObject(), property.getKey()));
             }
         }
@@ -77,7 +89,7 @@ public final class SchemaValues {
 
     private JsonValue array(JsonObject s) {
         int min = s.getInt("minItems", 0);
-        int count = min + random.nextInt(3);
+        int count = minimal ? min : min + random.nextInt(3);
         JsonArrayBuilder array = Json.createArrayBuilder();
         JsonObject items = s.containsKey("items") ? s.getJsonObject("items") : JsonValue.EMPTY_JSON_OBJECT;
         for (int i = 0; i < count; i++) {
@@ -95,6 +107,9 @@ public final class SchemaValues {
     private String string(JsonObject s) {
         if ("date-time".equals(s.getString("format", ""))) {
             return Instant.now().minusSeconds(random.nextInt(86_400)).toString();
+        }
+        if ("email".equals(s.getString("format", ""))) {
+            return word(1 + random.nextInt(12)) + "@example.com";
         }
         int minLength = s.getInt("minLength", 1);
         int maxLength = s.getInt("maxLength", 40);
