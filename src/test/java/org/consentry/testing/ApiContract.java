@@ -18,8 +18,8 @@ import java.util.Set;
  * value; {@code \S}, which stands for "not blank", is the one search meant as such);</li>
  * <li>a request array without maxItems, a request integer without minimum and maximum;</li>
  * <li>an operation without its 400, 403, 406, 429, 500 and 503 answers, 401 unless public, 404 where the
- * path names a resource, 413 and 415 where it takes a body; a 429 or 503 that does not declare
- * Retry-After;</li>
+ * path names a resource, 409 where it writes, 413 and 415 where it takes a body; a 429 or 503 that does
+ * not declare Retry-After;</li>
  * <li>in production, a server that is not https:// or not marked internal or public, and HTTP Basic offered
  * other than as configured.</li>
  * </ul>
@@ -72,12 +72,12 @@ public final class ApiContract {
                                 new HashSet<>());
                     }
                 }
-                answers(where, operation, hasPathParameter, hasBody);
+                answers(where, operation, hasPathParameter, hasBody, !entry.getKey().equals("get"));
             }
         }
     }
 
-    private void answers(String where, JsonObject operation, boolean hasPathParameter, boolean hasBody) {
+    private void answers(String where, JsonObject operation, boolean hasPathParameter, boolean hasBody, boolean write) {
         JsonObject responses = operation.getJsonObject("responses");
         List<String> required = new ArrayList<>(List.of("400", "403", "406", "429", "500", "503"));
         boolean open = operation.containsKey("x-roles")
@@ -91,6 +91,9 @@ public final class ApiContract {
         }
         if (hasBody) {
             required.addAll(List.of("413", "415"));
+        }
+        if (write) {
+            required.add("409");
         }
         for (String status : required) {
             if (!responses.containsKey(status)) {

@@ -25,6 +25,7 @@ import org.consentry.consent.control.Purposes;
 import org.consentry.consent.entity.ConsentRecord;
 import org.consentry.consent.entity.ConsentStatus;
 import org.consentry.consent.entity.Purpose;
+import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.boundary.PurposeId;
 import org.consentry.platform.boundary.RetryWhenBusy;
 import org.consentry.platform.boundary.SubjectId;
@@ -62,6 +63,7 @@ public class ConsentsResource {
                     + "subject-not-handed-off and nothing is stored): a subject's first consent travels inside the "
                     + "handoff or the lead (member consent). An admin records a consent on the subject's behalf (a paper "
                     + "form, a call) with evidence that references it: evidence is required, 1-2000 characters.")
+    @ProblemAnswer(status = 409, value = "consent-not-applicable: the purpose rests on another lawful basis than consent")
     public ConsentView grant(@PathParam("subjectId") @SubjectId String subjectId,
                              @PathParam("purpose") @PurposeId String purpose,
                              @NotNull @Valid ConsentGrantRequest body) {
@@ -77,6 +79,7 @@ public class ConsentsResource {
     @Operation(summary = "Withdraw the subject's consent to a purpose",
             description = "Ends the live consent; the record and the history stay (Art. 7(3)). Withdrawing "
                     + "when nothing is granted changes nothing.")
+    @ProblemAnswer(status = 409, value = "consent-not-applicable: the purpose rests on another lawful basis than consent")
     public void withdraw(@PathParam("subjectId") @SubjectId String subjectId,
                          @PathParam("purpose") @PurposeId String purpose) {
         ledger.withdraw(subjectId, purposes.get(purpose), caller());

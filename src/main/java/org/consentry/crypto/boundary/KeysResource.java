@@ -25,6 +25,7 @@ import org.consentry.crypto.control.KeyRing;
 import org.consentry.crypto.control.KeyVersions;
 import org.consentry.crypto.control.SubjectKeyStore;
 import org.consentry.crypto.entity.KeyRotation;
+import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
@@ -66,6 +67,8 @@ public class KeysResource {
             description = "The newest KEK version in the keystore (or, in development, a generated one) becomes primary "
                     + "for new data keys at once; existing data keys are re-wrapped in the background, in batches, and "
                     + "stay readable meanwhile. Follow the progress at the Location.")
+    @ProblemAnswer(status = 409, value = "rotation-running: a rotation is re-wrapping data keys; no-new-kek-version: the keystore "
+            + "holds no newer KEK version")
     public Response rotate() {
         KeyRotation started = rotation.start(caller.name());
         return Response.accepted(KeyRotationView.of(started))
@@ -101,6 +104,7 @@ public class KeysResource {
     @Operation(summary = "Retire a KEK version that no data key needs any more",
             description = "Refused (409) for the primary version, during a rotation, or while any data key is wrapped by "
                     + "it. From then on no server unwraps with it, even from a restored backup. Audited.")
+    @ProblemAnswer(status = 409, value = "kek-version-in-use: the version is primary or still wraps data keys; rotation-running")
     public KeyVersions.Retired retire(@PathParam("version") @jakarta.validation.constraints.Min(1)
                                       @jakarta.validation.constraints.Max(1_000_000) int version) {
         return versions.retire(version);

@@ -24,6 +24,7 @@ import org.consentry.erasure.control.Exports;
 import org.consentry.erasure.control.Rectifications;
 import org.consentry.erasure.entity.ContactCorrection;
 import org.consentry.erasure.entity.ErasureRequest;
+import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.boundary.SubjectId;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
@@ -59,6 +60,7 @@ public class SubjectsResource {
                     + "of consent without the person), the subject's data key is destroyed, and the CRM is told. Follow "
                     + "it at the Location. Repeating it while the request is open answers the same request. 409 while "
                     + "a legal hold is live.")
+    @ProblemAnswer(status = 409, value = "legal-hold: the subject is under a legal hold, nothing is erased until it is released")
     public Response erase(@PathParam("subjectId") @SubjectId String subjectId) {
         ErasureRequest request = erasures.request(subjectId);
         return Response.accepted(ErasureView.of(request, clock, erasures.receipts(request)))

@@ -25,6 +25,7 @@ import org.consentry.platform.boundary.QueryInstant;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "compliance", description = "Evidence for the data-protection officer (GDPR Art. 30, 33, 34; AI Act Art. 50)")
 public class AiDisclosureResource {
 
+    /** The most conversations one report lists. */
+    static final int MAX_LIMIT = 1000;
+
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
     @PersistenceContext(unitName = "consentry")
@@ -52,7 +56,10 @@ public class AiDisclosureResource {
     }
 
     public record Report(Instant from, Instant to, long conversations, long shown, long notShown, long notRecorded,
-                         long humanJoined, List<Conversation> withoutDisclosure, boolean truncated) {
+                         long humanJoined,
+                         @Schema(maxItems = MAX_LIMIT, description = "At most limit, oldest first; truncated says whether more exist")
+                         List<Conversation> withoutDisclosure,
+                         boolean truncated) {
     }
 
     @GET
@@ -62,7 +69,7 @@ public class AiDisclosureResource {
                     + "aiDisclosureShown, how many a human joined, and the conversations without a disclosure, oldest first.")
     public Report report(@QueryParam("from") @Pattern(regexp = QueryInstant.PATTERN, message = QueryInstant.MESSAGE) String from,
                          @QueryParam("to") @Pattern(regexp = QueryInstant.PATTERN, message = QueryInstant.MESSAGE) String to,
-                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(MAX_LIMIT) int limit) {
         Instant until = to == null ? clock.instant() : QueryInstant.parse("to", to);
         Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryInstant.parse("from", from);
         if (!since.isBefore(until)) {

@@ -27,6 +27,7 @@ import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.PlatformLink;
 import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.escalation.entity.EscalationStatus;
+import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.boundary.RateLimited;
 import org.consentry.platform.boundary.RetryWhenBusy;
 import org.consentry.platform.control.Caller;
@@ -80,6 +81,9 @@ public class EscalationsResource {
                     + "conversation's owner: only it may record further consents of the subject. Customer fields are "
                     + "sealed, the transcript redacted and sealed. The same conversationId again answers 200 with the "
                     + "same escalation.")
+    @ProblemAnswer(status = 409, value = "conversation-conflict: the conversationId is already a handoff of another subject")
+    @ProblemAnswer(status = 413, value = "body-too-large: over consentry.http.max-body-bytes; too-many-messages: more transcript "
+            + "messages than consentry.escalation.max-transcript-messages (field: transcript)")
     public Response handOff(@NotNull @Valid HandoffRequest request) {
         PlatformHandoffs.Handed handed = platformHandoffs.handOff(PlatformLink.API, request, null);
         return created(handed.escalation(), handed.created() ? Response.Status.CREATED : Response.Status.OK);
@@ -134,6 +138,7 @@ public class EscalationsResource {
     @Path("{id}/claim")
     @RolesAllowed("agent")
     @Operation(summary = "Take a waiting escalation; exactly one agent wins, the others get 409")
+    @ProblemAnswer(status = 409, value = "already-claimed: another agent holds it, or it no longer waits")
     public Views.Claimed claim(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         return desk.claim(id);
     }
@@ -168,6 +173,11 @@ public class EscalationsResource {
                     + "message the bot wrote itself (from: bot) is refused with 409 human-holds-conversation once an agent "
                     + "holds the conversation. An agent's message goes to the bot's callback (signed, retried) or waits "
                     + "for the bot to collect it.")
+    @ProblemAnswer(status = 409, value = "escalation-resolved: the bot answers again; human-holds-conversation: a message the bot "
+            + "wrote itself while an agent holds the conversation; already-claimed: (agents) the "
+            + "escalation is not held by the caller")
+    @ProblemAnswer(status = 413, value = "body-too-large: over consentry.http.max-body-bytes; too-many-messages: the conversation "
+            + "holds consentry.escalation.max-messages messages")
     public Response message(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                             @NotNull @Valid MessageRequest request) {
         if (caller.isInRole("bot")) {
@@ -195,6 +205,7 @@ public class EscalationsResource {
     @Path("{id}/resolve")
     @RolesAllowed("agent")
     @Operation(summary = "End the agent's part: the bot answers again, the CRM sync may start")
+    @ProblemAnswer(status = 409, value = "already-claimed: the escalation is not held by the caller")
     public Views.Claimed resolve(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id) {
         return desk.resolve(id);
     }

@@ -21,6 +21,7 @@ import org.consentry.audit.control.AuditEntry;
 import org.consentry.audit.control.AuditTrail;
 import org.consentry.audit.entity.Outcome;
 import org.consentry.host.control.HostSweeps;
+import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.ProblemType;
@@ -89,6 +90,8 @@ public class HostRetentionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Starts a host's sweep of one table: the lease, and which of its due subjects are under a legal hold")
+    @ProblemAnswer(status = 409, value = "host-sweep-deletes-only: the category's policy anonymises, which a host's sweep cannot; "
+            + "sweep-running")
     public Sweep start(@NotNull @Valid HostSweepRequest request) {
         RetentionPolicy policy = policyOf(request.category()); // an unknown category is a 404 before anything is leased
         if (policy.action() != RetentionAction.DELETE) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.consentry.outbox.control.OutboxDelivery;
 import org.consentry.outbox.control.OutboxListing;
+import org.consentry.platform.boundary.ProblemAnswer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -51,6 +52,7 @@ public abstract class DeliveriesResource {
     @Path("{id}/retry")
     @Transactional
     @Operation(summary = "Send a failed delivery again (same webhook-id), audited")
+    @ProblemAnswer(status = 409, value = "not-failed: only a failed delivery is sent again")
     public OutboxDelivery retry(@PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be a delivery id") String id) {
         return outbox.retry(id, families(), what());
     }

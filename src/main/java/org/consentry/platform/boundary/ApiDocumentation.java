@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
  * and the problem responses it can give ({@link OperationAnswers}), the RateLimit fields where a limit
  * applies ({@link RateLimitDocumentation}); the request side gets the bounds annotations cannot state
  * ({@link RequestBounds}); the servers and security schemes are the configured ones ({@link ApiServers});
- * the Problem schema lists every problem type ({@link ProblemCatalogue}). ApiContractIT walks the served
+ * the Problem schema lists every problem type ({@link ProblemCatalogue}); a page of a list states its
+ * bound ({@link PageBounds}). ApiContractIT walks the served
  * document and RequestBoundsIT proves its bounds against the server. Operation ids are {@code Class_method}
  * (mp.openapi.extensions.smallrye.operationIdStrategy=CLASS_METHOD), which leads back to the method.
  */
@@ -55,6 +56,7 @@ public class ApiDocumentation implements OASFilter {
                 RateLimitDocumentation.document(operation, method);
             });
             bounds.bound(operation);
+            PageBounds.bound(operation);
         }));
     }
 

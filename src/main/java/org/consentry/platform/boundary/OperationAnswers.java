@@ -13,12 +13,14 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * The answers every operation can give, declared in the document (OWASP API 2023, API4 and API8): who may
  * call it (x-roles), and each problem response the filters and mappers in front of it produce, with the
- * problem types behind it. What an operation's own code answers on top (a 409 of its resource) its
- * resource declares with @APIResponse; nothing here replaces a declared answer.
+ * problem types behind it. What an operation's own code answers on top (a 409 of its resource's state, a
+ * 413 of its limits) its method declares with {@link ProblemAnswer}; every write can meet a 409 conflict.
  */
 final class OperationAnswers {
 
     static final String PROBLEM = "#/components/schemas/Problem";
+    /** What any write can meet: two requests changed the same record at once (FailureMapper). */
+    static final String CONFLICT = "conflict: another request changed the same record at the same time; repeat the request";
 
     private OperationAnswers() {
     }
@@ -37,6 +39,13 @@ final class OperationAnswers {
             operation.setSecurity(new ArrayList<>());
         }
         APIResponses responses = operation.getResponses();
+        for (ProblemAnswer own : method.getAnnotationsByType(ProblemAnswer.class)) {
+            String conflict = own.status() == 409 && write ? "; " + CONFLICT : "";
+            problem(responses, String.valueOf(own.status()), own.value() + conflict);
+        }
+        if (write) {
+            problem(responses, "409", CONFLICT);
+        }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean hasBody = operation.getRequestBody() != null;
         problem(responses, "400", hasBody || !parameters.isEmpty()

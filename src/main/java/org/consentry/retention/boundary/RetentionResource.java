@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
 import org.consentry.retention.control.CategoryCatalog;
@@ -91,6 +92,7 @@ public class RetentionResource {
     @Operation(summary = "Sweep now",
             description = "Deletes or anonymises every row that is due, except those of subjects under a legal hold, "
                     + "and answers with the report. 409 while another sweep runs (on any server).")
+    @ProblemAnswer(status = 409, value = "sweep-running: another retention sweep is running")
     public SweepView sweepNow() {
         return SweepView.of(sweeper.sweep());
     }
