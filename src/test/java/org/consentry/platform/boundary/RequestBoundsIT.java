@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.math.BigInteger;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +19,10 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.consentry.testing.Api;
+import org.consentry.testing.BoundCases;
+import org.consentry.testing.BoundCases.Case;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.JsonPaths;
 import org.consentry.testing.OpenApi;
 import org.consentry.testing.PatternStrings;
 import org.consentry.testing.SchemaValues;
@@ -47,13 +45,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RequestBoundsIT {
-
-    /** Stand-ins of a bound value that must also be a valid one: replaced by {@link #respelled} as the request is sent. */
-    static final String TIME_AT_BOUND = "2026-11-29T10:15:30.123456789+01:00";
-    static final String UTC_AT_BOUND = "2026-11-29T10:15:30.123456789Z";
-    static final String PERIOD_AT_BOUND = "P0000Y0000M00000W00030D";
-    static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
-    static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'");
 
     /**
      * Inputs whose value at the bound the client cannot make valid: only the refusal one past the bound
@@ -99,13 +90,8 @@ class RequestBoundsIT {
     private JsonObject document;
     private Api api;
     private final Random random = new Random(27);
-    private final PatternStrings patterns = new PatternStrings(random);
     private final Map<String, Supplier<String>> known = new HashMap<>();
     private SchemaValues values;
-
-    /** One input at a value: where it goes (query, path, header or a body path) and what is sent. */
-    record Case(OpenApi.Operation operation, String in, String name, JsonValue value, String why) {
-    }
 
     @Test
     void eachBoundIsTakenAndOnePastItIsRefusedNamingTheInput() {
@@ -121,6 +107,7 @@ class RequestBoundsIT {
         known.put("noticeVersion", () -> "2026-11");
         known.put("category", () -> "technical");
         values = new SchemaValues(openApi, random, known);
+        BoundCases cases = new BoundCases(openApi, values, new PatternStrings(random));
         Map<String, Supplier<JsonValue>> bases = bases(subject);
 
         List<String> failures = new ArrayList<>();
@@ -129,15 +116,11 @@ class RequestBoundsIT {
             if (operation.isPlatform() || operation.path().endsWith("/events")) {
                 continue; // a platform's own inputs are its protocol's (adapter tests); events is a stream
             }
-            List<Case[]> pairs = new ArrayList<>();
-            for (OpenApi.Parameter parameter : operation.parameters()) {
-                pairs.addAll(bounds(operation, parameter.in(), parameter.name(), openApi.resolve(parameter.schema())));
-            }
+            List<Case[]> pairs = cases.of(operation);
             JsonValue body = null;
             if (operation.hasBody()) {
                 Supplier<JsonValue> written = bases.get(OpenApi.schemaName(operation.bodySchema()));
                 body = written != null ? written.get() : values.minimal(operation.bodySchema(), null);
-                members(operation, openApi, operation.bodySchema(), "", pairs, 0);
             }
             if (pairs.isEmpty()) {
                 continue;
@@ -150,7 +133,7 @@ class RequestBoundsIT {
             for (Case[] pair : pairs) {
                 tried++;
                 if (!OPAQUE.containsKey(operation + " " + pair[0].name())) {
-                    Api.Reply atBound = send(operation, body, respelled(pair[0], body));
+                    Api.Reply atBound = send(operation, body, cases.respelled(pair[0], body));
                     if (atBound.status() >= 500 || names(atBound, pair[0].name())) {
                         failures.add(pair[0] + " -> " + atBound.status() + " " + atBound.text());
                     }
@@ -166,128 +149,6 @@ class RequestBoundsIT {
                 + " opaque inputs one way), " + failures.size() + " disagreements");
         assertTrue(failures.isEmpty(), failures.size() + " of " + tried + " bounds disagree:\n" + String.join("\n", failures));
         assertTrue(tried > 60, "only " + tried + " bounds were tried");
-    }
-
-    private void members(OpenApi.Operation operation, OpenApi openApi, JsonObject schema, String path, List<Case[]> pairs, int depth) {
-        JsonObject resolved = openApi.resolve(schema);
-        if (depth > 4) {
-            return;
-        }
-        if (!path.isEmpty()) {
-            pairs.addAll(bounds(operation, "body", path, resolved));
-        }
-        if (resolved.containsKey("properties")) {
-            resolved.getJsonObject("properties").forEach((name, member) -> members(operation, openApi, member.asJsonObject(),
-                    path.isEmpty() ? name : path + "." + name, pairs, depth + 1));
-        }
-        if (resolved.containsKey("items") && !path.isEmpty()) {
-            members(operation, openApi, resolved.getJsonObject("items"), path + "[0]", pairs, depth + 1);
-        }
-    }
-
-    /** The input at its bound and one past it, for each bound its schema states; none when no value can be built. */
-    private List<Case[]> bounds(OpenApi.Operation operation, String in, String name, JsonObject schema) {
-        List<Case[]> pairs = new ArrayList<>();
-        String type = schema.getString("type", "");
-        if (type.equals("string") && schema.containsKey("maxLength")) {
-            int max = schema.getInt("maxLength");
-            String at = stringOfLength(schema, max);
-            if (at != null) {
-                String pastValue = schema.containsKey("pattern") ? at + at.charAt(at.length() - 1) : at + "a";
-                pairs.add(pair(operation, in, name, Json.createValue(at), Json.createValue(pastValue), "maxLength " + max));
-            }
-        } else if (type.equals("integer") && schema.containsKey("maximum")) {
-            BigInteger max = schema.getJsonNumber("maximum").bigIntegerValue();
-            BigInteger min = schema.getJsonNumber("minimum").bigIntegerValue();
-            pairs.add(pair(operation, in, name, Json.createValue(max), Json.createValue(max.add(BigInteger.ONE)), "maximum " + max));
-            pairs.add(pair(operation, in, name, Json.createValue(min), Json.createValue(min.subtract(BigInteger.ONE)), "minimum " + min));
-        } else if (type.equals("array") && schema.containsKey("maxItems") && in.equals("body")) {
-            int max = schema.getInt("maxItems");
-            JsonObject items = schema.getJsonObject("items");
-            pairs.add(pair(operation, in, name, array(items, max), array(items, max + 1), "maxItems " + max));
-        }
-        return pairs;
-    }
-
-    private String stringOfLength(JsonObject schema, int length) {
-        String format = schema.getString("format", "");
-        if (format.equals("date-time")) {
-            return length == TIME_AT_BOUND.length() ? TIME_AT_BOUND : null;
-        }
-        if (format.equals("email")) {
-            return email(length);
-        }
-        String pattern = schema.getString("pattern", "\\S");
-        if (pattern.equals("\\S")) {
-            return "a".repeat(length);
-        }
-        for (String meaningful : List.of(UTC_AT_BOUND, PERIOD_AT_BOUND)) {
-            if (meaningful.length() == length && java.util.regex.Pattern.compile(pattern).matcher(meaningful).matches()) {
-                return meaningful;
-            }
-        }
-        return patterns.ofLength(pattern, length);
-    }
-
-    /** A well-formed address of exactly {@code length} characters: a 64-character local part, labels of at most 63. */
-    static String email(int length) {
-        StringBuilder domain = new StringBuilder("example.com");
-        int local = Math.min(64, length - 1 - domain.length());
-        while (local + 1 + domain.length() < length) {
-            int label = Math.min(63, length - local - 1 - domain.length() - 1);
-            domain.insert(0, "d".repeat(Math.max(1, label)) + ".");
-        }
-        return "a".repeat(local) + "@" + domain;
-    }
-
-    /**
-     * The case with a stand-in replaced by a valid value of the same length: the time (or the period) the
-     * base request holds there, spelled at its longest, so that the rules between members still hold.
-     */
-    private Case respelled(Case c, JsonValue body) {
-        if (!(c.value() instanceof JsonString s) || !List.of(TIME_AT_BOUND, UTC_AT_BOUND, PERIOD_AT_BOUND).contains(s.getString())) {
-            return c;
-        }
-        JsonValue there = c.in().equals("body") ? at(body, c.name()) : null;
-        Instant time = there instanceof JsonString t && !t.getString().startsWith("P") ? Instant.parse(t.getString())
-                : Instant.now().minus(Duration.ofHours(1));
-        String value = switch (s.getString()) {
-            case TIME_AT_BOUND -> OFFSET_TIME.format(time.atOffset(ZoneOffset.ofHours(1)));
-            case UTC_AT_BOUND -> UTC_TIME.format(time.atOffset(ZoneOffset.UTC));
-            case PERIOD_AT_BOUND -> {
-                Period period = there instanceof JsonString p ? Period.parse(p.getString()) : Period.ofDays(30);
-                yield String.format("P%04dY%04dM%05dW%05dD", period.getYears(), period.getMonths(), 0, period.getDays());
-            }
-            default -> s.getString();
-        };
-        return new Case(c.operation(), c.in(), c.name(), Json.createValue(value), c.why());
-    }
-
-    /** The member at {@code path} (a.b[0].c) of the body, or null. */
-    private static JsonValue at(JsonValue node, String path) {
-        for (String step : path.replace("[0]", ".0").split("\\.")) {
-            if (node instanceof JsonObject o && o.containsKey(step)) {
-                node = o.get(step);
-            } else if (node instanceof jakarta.json.JsonArray a && step.equals("0") && !a.isEmpty()) {
-                node = a.get(0);
-            } else {
-                return null;
-            }
-        }
-        return node;
-    }
-
-    private JsonValue array(JsonObject items, int count) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        JsonValue one = values.valid(items, null);
-        for (int i = 0; i < count; i++) {
-            array.add(one);
-        }
-        return array.build();
-    }
-
-    private static Case[] pair(OpenApi.Operation operation, String in, String name, JsonValue at, JsonValue past, String why) {
-        return new Case[] {new Case(operation, in, name, at, "at " + why), new Case(operation, in, name, past, "past " + why)};
     }
 
     /** The operation with every path parameter known, {@code body} as the base, and the input of {@code c} (if any) set. */
@@ -311,33 +172,13 @@ class RequestBoundsIT {
         HttpRequest.Builder request = api.request(operation.concrete(pathValues) + query, caller(operation));
         headers.forEach(request::header);
         if (body != null) {
-            JsonValue sent = c != null && c.in().equals("body") ? with(body, c.name(), c.value()) : body;
+            JsonValue sent = c != null && c.in().equals("body") ? JsonPaths.with(body, c.name(), c.value()) : body;
             request.header("Content-Type", operation.bodyTypes().contains("application/json") ? "application/json" : operation.bodyTypes().get(0));
             request.method(operation.method(), HttpRequest.BodyPublishers.ofString(sent.toString()));
         } else {
             request.method(operation.method(), HttpRequest.BodyPublishers.noBody());
         }
         return api.send(request);
-    }
-
-    /** The body with the member at {@code path} (a.b[0].c) set to {@code value}, objects and arrays made on the way. */
-    private JsonValue with(JsonValue node, String path, JsonValue value) {
-        if (path.isEmpty()) {
-            return value;
-        }
-        if (path.startsWith("[0]")) {
-            String rest = path.substring(3).startsWith(".") ? path.substring(4) : path.substring(3);
-            JsonValue first = node instanceof jakarta.json.JsonArray a && !a.isEmpty() ? a.get(0) : JsonValue.EMPTY_JSON_OBJECT;
-            return Json.createArrayBuilder().add(with(first, rest, value)).build();
-        }
-        int dot = path.indexOf('.');
-        int bracket = path.indexOf('[');
-        int end = dot < 0 ? bracket < 0 ? path.length() : bracket : bracket < 0 ? dot : Math.min(dot, bracket);
-        String name = path.substring(0, end);
-        String rest = end < path.length() && path.charAt(end) == '.' ? path.substring(end + 1) : path.substring(end);
-        JsonObject object = node instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-        JsonValue child = object.containsKey(name) ? object.get(name) : rest.startsWith("[") ? JsonValue.EMPTY_JSON_ARRAY : JsonValue.EMPTY_JSON_OBJECT;
-        return Json.createObjectBuilder(object).add(name, with(child, rest, value)).build();
     }
 
     /** Whether the answer is a problem that names the input: errors[].field, or the problem's own field member. */
