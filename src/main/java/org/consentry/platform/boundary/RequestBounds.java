@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.Optional;
+import org.consentry.platform.control.JsonShape;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 final class RequestBounds {
 
     /** Characters of the longest RFC 3339 instant the server reads: 2026-11-29T10:15:30.123456789+01:00. */
-    static final int DATE_TIME_CHARS = 35;
+    static final int DATE_TIME_CHARS = JsonShape.MAX_TIME_CHARS;
     static final String NOT_BLANK = "\\S";
 
     /** A limit from configuration on a member of a request schema. */

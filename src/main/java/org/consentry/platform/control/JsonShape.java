@@ -30,6 +30,12 @@ public final class JsonShape {
 
     private static final Set<Class<?>> INTEGRAL = Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class);
     private static final Set<Class<?>> DECIMAL = Set.of(double.class, float.class, Double.class, Float.class);
+    /**
+     * The longest time the API takes, as its document says: 2026-11-29T10:15:30.123456789+01:00. A year past
+     * 9999 (+10000-01-01T...) would parse, and is no time a conversation or a breach happened in.
+     */
+    public static final int MAX_TIME_CHARS = 35;
+    static final int MAX_DATE_CHARS = 10;
 
     /** Reflection on a record's components is not free: once per class. */
     private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
@@ -137,6 +143,12 @@ public final class JsonShape {
     private static void requireTime(JsonValue value, Class<?> type, String path, List<FieldError> errors) {
         if (!(value instanceof JsonString s)) {
             errors.add(new FieldError(name(path), "must be an ISO-8601 string"));
+            return;
+        }
+        if (s.getString().length() > (type == LocalDate.class ? MAX_DATE_CHARS : MAX_TIME_CHARS)) {
+            errors.add(new FieldError(name(path), type == LocalDate.class ? "must be an ISO-8601 date (2026-11-29)"
+                    : "must be an ISO-8601 instant with offset, at most " + MAX_TIME_CHARS + " characters"
+                    + " (2026-11-29T10:15:30.123456789+01:00)"));
             return;
         }
         try {

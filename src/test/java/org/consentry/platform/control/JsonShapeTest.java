@@ -67,6 +67,15 @@ class JsonShapeTest {
     }
 
     @Test
+    void aTimeIsAtMostTheLengthTheDocumentStates() {
+        assertEquals(List.of(), check("""
+                {"transcript":[{"from":"BOT","at":"2026-11-29T10:15:30.123456789+01:00"}]}"""), "35 characters");
+        assertEquals(List.of(new FieldError("transcript[0].at", "must be an ISO-8601 instant with offset, at most 35 characters"
+                + " (2026-11-29T10:15:30.123456789+01:00)")), check("""
+                {"transcript":[{"from":"BOT","at":"+10000-11-29T10:15:30.123456789+01:00"}]}"""), "parses, but is longer");
+    }
+
+    @Test
     void nullForAPrimitiveIsAnErrorAndTheBodyMustBeAnObject() {
         assertEquals(List.of(new FieldError("priority", "must not be null")), check("{\"priority\":null}"));
         assertEquals(List.of(new FieldError("body", "must be an object")), check("[1,2]"));
