@@ -146,10 +146,14 @@ class HostSealingIT {
         Eventually.until("the host's sweep deletes the due row", Duration.ofSeconds(30),
                 () -> db.rows("SELECT id FROM helpdesk_ticket WHERE id = ?", gone).isEmpty());
         assertEquals(1, db.rows("SELECT id FROM helpdesk_ticket WHERE id = ?", kept).size(), "a held subject's due row stays");
-        JsonObject sweep = new Api(base).get("api/v1/audit?limit=500", Api.ADMIN).structure().asJsonArray().getValuesAs(JsonObject.class)
-                .stream().filter(e -> e.getString("action").equals("host.retention-sweep")
+        // the host commits its delete, then reports it: the row is gone a moment before the report is audited
+        java.util.function.Supplier<java.util.Optional<JsonObject>> audited = () -> new Api(base).get("api/v1/audit?limit=500", Api.ADMIN)
+                .structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("action").equals("host.retention-sweep")
                         && e.getString("detail").contains("table helpdesk_ticket: 1 due rows deleted, 1 spared under a legal hold"))
-                .findFirst().orElseThrow(() -> new AssertionError("no host.retention-sweep audited"));
+                .findFirst();
+        Eventually.until("the host's report of the sweep is audited", Duration.ofSeconds(30), () -> audited.get().isPresent());
+        JsonObject sweep = audited.get().orElseThrow();
         assertEquals("helpdesk", sweep.getString("actor"), sweep::toString);
 
         assertEquals(200, consentry.delete("api/v1/subjects/" + held + "/legal-hold", Api.ADMIN).status());
