@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  * Sends thousands of generated requests to every operation of the OpenAPI document, each as a caller
  * the operation allows: path, query and header parameters valid or hostile, bodies built from the
  * request schema and then mutated, wrong content types and methods now and then. Every answer is
- * checked: no 5xx, every 4xx a problem (RFC 9457), every 429 with a Retry-After, no stack trace or class name in any body. One seed
- * makes the same requests again.
+ * checked: no 5xx, every 4xx a problem (RFC 9457), every 429 with a Retry-After, every status one the
+ * document declares for the operation, no stack trace or class name in any body. One seed makes the same
+ * requests again.
  */
 public final class ApiFuzzer {
 
@@ -111,6 +112,9 @@ public final class ApiFuzzer {
                 byStatus.merge(answer.status, 1, Integer::sum);
                 ofOperation.merge(answer.status, 1, Integer::sum);
                 String wrong = judge(attempt, answer);
+                if (wrong == null) {
+                    wrong = undocumented(operation, attempt, answer);
+                }
                 if (wrong != null) {
                     failures.add(wrong + " <- " + attempt);
                 }
@@ -315,6 +319,21 @@ public final class ApiFuzzer {
             } catch (RuntimeException e) {
                 return answer.status() + " problem that is not a JSON object: " + shorten(answer.body());
             }
+        }
+        return null;
+    }
+
+    /**
+     * A status the operation answered that its document does not declare: a client generated from the
+     * document would not expect it. Only for requests as the document describes them (its method, no body
+     * where it takes none): a wrong method is no answer of the operation's.
+     */
+    private static String undocumented(OpenApi.Operation operation, Attempt attempt, Answer answer) {
+        boolean described = attempt.method().equals(operation.method()) && !attempt.how().contains("unexpected-body");
+        String status = String.valueOf(answer.status());
+        if (described && !operation.responses().contains(status) && !operation.responses().contains(status.charAt(0) + "XX")) {
+            return status + " is not among the answers the document declares " + new java.util.TreeSet<>(operation.responses())
+                    + ": " + shorten(answer.body());
         }
         return null;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.consentry.consent.boundary.CarriedConsent;
 import org.consentry.outbox.entity.OutboxEntry;
 import org.consentry.platform.boundary.SubjectId;
+import org.consentry.platform.boundary.Success;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +51,7 @@ public class CrmResource {
                     + "leaves): send the customer's consent as member consent ({noticeVersion, channel, evidence}) and it "
                     + "is recorded with the lead, in one transaction. The contact is sealed here and delivered through "
                     + "the outbox, fields minimised as consentry.purposes.crm-sync.fields.* say.")
+    @Success(status = 202, value = "Queued for each CRM recipient of the purpose: the deliveries to follow")
     public Response capture(@PathParam("subjectId") @SubjectId String subjectId, @NotNull @Valid LeadRequest lead) {
         List<OutboxEntry> queued = consents.recordThen(subjectId, "crm-sync", lead.consent(), () -> sync.captureLead(subjectId, lead));
         List<Delivery> deliveries = queued.stream().map(e -> new Delivery(e.recipient(), e.id(), e.status().name())).toList();

@@ -26,6 +26,7 @@ import org.consentry.crypto.control.KeyVersions;
 import org.consentry.crypto.control.SubjectKeyStore;
 import org.consentry.crypto.entity.KeyRotation;
 import org.consentry.platform.boundary.ProblemAnswer;
+import org.consentry.platform.boundary.Success;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
@@ -69,6 +70,7 @@ public class KeysResource {
                     + "stay readable meanwhile. Follow the progress at the Location.")
     @ProblemAnswer(status = 409, value = "rotation-running: a rotation is re-wrapping data keys; no-new-kek-version: the keystore "
             + "holds no newer KEK version")
+    @Success(status = 202, value = "The rotation, started: its progress at Location")
     public Response rotate() {
         KeyRotation started = rotation.start(caller.name());
         return Response.accepted(KeyRotationView.of(started))

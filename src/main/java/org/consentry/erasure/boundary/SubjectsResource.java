@@ -26,6 +26,7 @@ import org.consentry.erasure.entity.ContactCorrection;
 import org.consentry.erasure.entity.ErasureRequest;
 import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.boundary.SubjectId;
+import org.consentry.platform.boundary.Success;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,6 +62,7 @@ public class SubjectsResource {
                     + "it at the Location. Repeating it while the request is open answers the same request. 409 while "
                     + "a legal hold is live.")
     @ProblemAnswer(status = 409, value = "legal-hold: the subject is under a legal hold, nothing is erased until it is released")
+    @Success(status = 202, value = "The erasure request, under way: its status at Location")
     public Response erase(@PathParam("subjectId") @SubjectId String subjectId) {
         ErasureRequest request = erasures.request(subjectId);
         return Response.accepted(ErasureView.of(request, clock, erasures.receipts(request)))

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.consentry.escalation.control.EventStreamLimit;
+import org.consentry.platform.boundary.Success;
 import org.consentry.platform.control.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +43,7 @@ public class EscalationEventsResource {
                     + "what was missed (kept for a day). Changes made on any server reach clients of every server. "
                     + "An agent holds at most consentry.events.max-streams streams open at once (429 event-stream-limit "
                     + "with Retry-After beyond).")
+    @Success(status = 200, value = "The event stream (text/event-stream), open until the agent closes it")
     public void subscribe(@Context SseEventSink sink, @HeaderParam("Last-Event-ID") @Size(max = 18) String lastEventId) {
         String agent = caller.name();
         streams.open(agent);

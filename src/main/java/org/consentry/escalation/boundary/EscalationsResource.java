@@ -30,6 +30,7 @@ import org.consentry.escalation.entity.EscalationStatus;
 import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.boundary.RateLimited;
 import org.consentry.platform.boundary.RetryWhenBusy;
+import org.consentry.platform.boundary.Success;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
@@ -84,6 +85,8 @@ public class EscalationsResource {
     @ProblemAnswer(status = 409, value = "conversation-conflict: the conversationId is already a handoff of another subject")
     @ProblemAnswer(status = 413, value = "body-too-large: over consentry.http.max-body-bytes; too-many-messages: more transcript "
             + "messages than consentry.escalation.max-transcript-messages (field: transcript)")
+    @Success(status = 201, value = "A new escalation; Location names it")
+    @Success(status = 200, value = "The same conversationId again: the escalation it created, nothing stored twice")
     public Response handOff(@NotNull @Valid HandoffRequest request) {
         PlatformHandoffs.Handed handed = platformHandoffs.handOff(PlatformLink.API, request, null);
         return created(handed.escalation(), handed.created() ? Response.Status.CREATED : Response.Status.OK);
@@ -178,6 +181,7 @@ public class EscalationsResource {
             + "escalation is not held by the caller")
     @ProblemAnswer(status = 413, value = "body-too-large: over consentry.http.max-body-bytes; too-many-messages: the conversation "
             + "holds consentry.escalation.max-messages messages")
+    @Success(status = 201, value = "The message, stored (a bot: who holds the conversation now)")
     public Response message(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                             @NotNull @Valid MessageRequest request) {
         if (caller.isInRole("bot")) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -39,6 +40,7 @@ final class OperationAnswers {
             operation.setSecurity(new ArrayList<>());
         }
         APIResponses responses = operation.getResponses();
+        successes(responses, method.getAnnotationsByType(Success.class));
         for (ProblemAnswer own : method.getAnnotationsByType(ProblemAnswer.class)) {
             String conflict = own.status() == 409 && write ? "; " + CONFLICT : "";
             problem(responses, String.valueOf(own.status()), own.value() + conflict);
@@ -73,6 +75,25 @@ final class OperationAnswers {
         problem(responses, "500", "Server failure; the problem carries an incident id: internal-error");
         problem(responses, "503", "Temporarily unavailable (database-busy: the database stayed busy; nothing was changed);"
                 + " send the same request again after Retry-After seconds").addHeader("Retry-After", retryAfter());
+    }
+
+    /** The declared successes in place of the one derived from the return type, each with its schema. */
+    private static void successes(APIResponses responses, Success[] declared) {
+        if (declared.length == 0 || responses.getAPIResponses() == null) {
+            return;
+        }
+        Content derived = null;
+        for (String status : List.copyOf(responses.getAPIResponses().keySet())) {
+            if (status.startsWith("2")) {
+                Content content = responses.getAPIResponse(status).getContent();
+                derived = derived == null ? content : derived;
+                responses.removeAPIResponse(status);
+            }
+        }
+        for (Success success : declared) {
+            responses.addAPIResponse(String.valueOf(success.status()),
+                    OASFactory.createAPIResponse().description(success.value()).content(derived));
+        }
     }
 
     private static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(APIResponses responses,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.boundary.SubjectId;
+import org.consentry.platform.boundary.Success;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
 import org.consentry.retention.control.LegalHolds;
@@ -41,6 +42,7 @@ public class LegalHoldResource {
             description = "While it is live, no sweep touches the subject's rows and an erasure is refused (GDPR "
                     + "Art. 17(3)(e)). Audited. 409 when a hold is already live.")
     @ProblemAnswer(status = 409, value = "legal-hold-exists: the subject is already under a legal hold")
+    @Success(status = 201, value = "The hold, in force")
     public Response hold(@PathParam("subjectId") @SubjectId String subjectId, @NotNull @Valid HoldRequest body) {
         return Response.status(Response.Status.CREATED).entity(HoldView.of(holds.hold(subjectId, body.reason()))).build();
     }

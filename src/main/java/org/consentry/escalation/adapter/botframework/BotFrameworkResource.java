@@ -14,6 +14,7 @@ import java.time.Instant;
 import org.consentry.escalation.boundary.PlatformHandoffs;
 import org.consentry.platform.boundary.RateLimited;
 import org.consentry.platform.boundary.PlatformAuthenticated;
+import org.consentry.platform.boundary.Success;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
@@ -53,6 +54,9 @@ public class BotFrameworkResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
     @Produces(MediaType.APPLICATION_JSON)
     @RateLimited("handoff")
+    @Success(status = 201, value = "handoff.initiate: a new escalation")
+    @Success(status = 200, value = "handoff.initiate again: its escalation; a message: relayed, with the agents' replies so far")
+    @Success(status = 202, value = "Any other activity: accepted and ignored, as the protocol asks")
     public Response activity(@HeaderParam("Authorization") String authorization, InputStream body) {
         ChannelTokens.ChannelToken token = tokens.verify(authorization); // before the body is read
         Activity activity = ActivityReader.inbound(org.consentry.escalation.adapter.JsonFields.readObject(body));

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.consentry.platform.boundary.PlatformAuthenticated;
+import org.consentry.platform.boundary.Success;
 
 /**
  * Rasa's side: a custom action posts the tracker state to {@code handoff} (201 when the escalation is new,
@@ -48,6 +49,8 @@ public class RasaResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RateLimited("handoff")
     @Operation(summary = "Rasa custom action: hand the conversation (its tracker state) to human agents")
+    @Success(status = 201, value = "A new escalation")
+    @Success(status = 200, value = "The same sender again: its escalation")
     public Response handoff(@QueryParam("token") @Size(max = 256) String sent, InputStream body) {
         verify(sent);
         JsonObject answer = turns.handOff(TrackerCall.parse(JsonFields.readObject(body)));
