@@ -61,6 +61,9 @@ public final class ApiFuzzer {
     private static final String[] ACCEPTS = {"application/xml", "text/html", "*/*", "image/png", "application/json;q=0",
         "garbage", "text/event-stream"};
     private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH"};
+    /** A "." or ".." path segment, also percent-encoded, that resolves the path to another. */
+    private static final java.util.regex.Pattern DOT_SEGMENT =
+            java.util.regex.Pattern.compile("(^|/)(\\.|%2[eE]){1,2}(/|\\?|$)");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
@@ -326,10 +329,13 @@ public final class ApiFuzzer {
     /**
      * A status the operation answered that its document does not declare: a client generated from the
      * document would not expect it. Only for requests as the document describes them (its method, no body
-     * where it takes none): a wrong method is no answer of the operation's.
+     * where it takes none, a path with no dot segment): a wrong method, or a path parameter of "." or ".."
+     * that takes the request to another path (RFC 3986 section 5.2.4), is no request of the operation's.
      */
     private static String undocumented(OpenApi.Operation operation, Attempt attempt, Answer answer) {
-        boolean described = attempt.method().equals(operation.method()) && !attempt.how().contains("unexpected-body");
+        boolean dotSegment = DOT_SEGMENT.matcher(attempt.target()).find();
+        boolean described = attempt.method().equals(operation.method()) && !attempt.how().contains("unexpected-body")
+                && !dotSegment;
         String status = String.valueOf(answer.status());
         if (described && !operation.responses().contains(status) && !operation.responses().contains(status.charAt(0) + "XX")) {
             return status + " is not among the answers the document declares " + new java.util.TreeSet<>(operation.responses())
