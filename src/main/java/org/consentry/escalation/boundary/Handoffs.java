@@ -74,15 +74,10 @@ public class Handoffs {
     @Inject
     Event<CustomerMessaged> customerMessaged;
 
-    @RequiresConsent("support-handoff")
-    public Escalation handOff(HandoffRequest request) {
-        return handOff(request, PlatformLink.API, null);
-    }
-
     /**
-     * The configured limits of a handoff (messages in the transcript, characters in each): checked before
-     * anything else, a repeat of a stored conversation included, so that the API's documented bounds hold
-     * for every request (RequestBoundsIT).
+     * The configured limits of a handoff (messages in the transcript, characters in each). PlatformHandoffs,
+     * the one way into {@link #handOff}, checks them before anything else, a repeat of a stored conversation
+     * included, so that the API's documented bounds hold for every request (RequestBoundsIT).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void checkLimits(HandoffRequest request) {
@@ -92,10 +87,12 @@ public class Handoffs {
         }
     }
 
-    /** A handoff through a bot platform's adapter: replies and status go back through it, to {@code route}. */
+    /**
+     * A handoff through a bot platform's adapter (or the API, {@link PlatformLink#API}): replies and status go
+     * back through it, to {@code route}. Its limits were checked by the caller ({@link #checkLimits}).
+     */
     @RequiresConsent("support-handoff")
     public Escalation handOff(HandoffRequest request, String platform, String route) {
-        checkLimits(request);
         String callback = callbacks.check(request.callbackUrl()).orElse(null);
         var customer = request.customer();
         Escalation escalation = new Escalation(request.conversationId(), request.subjectId(), caller.name(),
