@@ -17,16 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
-import org.consentry.consent.boundary.GuardedPurposesCheck;
+import org.consentry.consent.control.GuardedOperations;
 import org.consentry.crmsync.control.Recipients;
 import org.consentry.crypto.control.KeyRing;
 import org.consentry.crypto.control.SubjectKeyStore;
+import org.consentry.host.control.HostInventory;
+import org.consentry.host.entity.HostField;
 import org.consentry.notice.control.PrivacyNotice;
 import org.consentry.notice.entity.CategoryNotice;
 import org.consentry.notice.entity.Notice;
 import org.consentry.notice.entity.PurposeNotice;
-import org.consentry.host.control.HostInventory;
-import org.consentry.host.entity.HostField;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -46,7 +46,7 @@ public class RecordsOfProcessing {
     EntityManager em;
 
     @Inject
-    GuardedPurposesCheck guards;
+    GuardedOperations guards;
 
     @Inject
     PrivacyNotice notice;
@@ -90,7 +90,7 @@ public class RecordsOfProcessing {
         }
         places = PersonalDataMap.of(entities);
         BreachHoldings.verifyCovers(places);
-        operations = guards.operationsByPurpose();
+        operations = guards.byPurpose();
         LOG.info(() -> "Record of processing: " + places.size() + " places of personal data, guarded purposes "
                 + operations.keySet());
     }

@@ -1,14 +1,17 @@
 package org.consentry.consent.boundary;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.consentry.consent.control.GuardedOperations;
 import org.consentry.consent.control.PurposeCatalog;
 import org.consentry.consent.entity.Purpose;
 import org.consentry.platform.control.Settings;
@@ -48,14 +51,15 @@ public class GuardedPurposesCheck implements Extension {
         }
     }
 
-    /** The guarded operations (class.method) per purpose, for the record of processing. */
-    public java.util.SortedMap<String, List<String>> operationsByPurpose() {
+    /** Publishes the guarded operations (class.method) per purpose, for the record of processing. */
+    void publish(@Observes AfterBeanDiscovery discovery) {
         java.util.SortedMap<String, List<String>> byPurpose = new java.util.TreeMap<>();
         for (Guarded g : guarded) {
             byPurpose.computeIfAbsent(g.purpose(), p -> new ArrayList<>()).add(g.where());
         }
-        byPurpose.replaceAll((p, where) -> where.stream().distinct().sorted().toList());
-        return byPurpose;
+        GuardedOperations operations = new GuardedOperations(byPurpose);
+        discovery.addBean().types(GuardedOperations.class, Object.class).scope(Singleton.class)
+                .createWith(context -> operations);
     }
 
     void verify(@Observes AfterDeploymentValidation validation) {

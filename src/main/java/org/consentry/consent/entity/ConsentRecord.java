@@ -2,7 +2,6 @@ package org.consentry.consent.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -11,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.consentry.retention.control.RetentionListener;
 import org.consentry.retention.entity.Retained;
 import org.consentry.retention.entity.RetainedEntity;
 
@@ -23,7 +21,6 @@ import org.consentry.retention.entity.RetainedEntity;
  */
 @Entity
 @Table(name = "consent_record")
-@EntityListeners(RetentionListener.class)
 @Retained(category = "activity", anonymized = {"subject_id = '~anonymized'", "evidence = 'anonymized'"})
 @NamedQuery(name = ConsentRecord.LIVE, query = "SELECT r FROM ConsentRecord r"
         + " WHERE r.subjectId = :subjectId AND r.purpose = :purpose AND r.live = 'Y'")

@@ -2,24 +2,20 @@ package org.consentry.crmsync.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.consentry.crypto.control.SealingListener;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
-import org.consentry.retention.control.RetentionListener;
 import org.consentry.retention.entity.Retained;
 import org.consentry.retention.entity.RetainedEntity;
 
 /** A contact the bot captured as a lead, sealed; the outbox sends it to the CRM from here. */
 @Entity
 @Table(name = "crm_contact")
-@EntityListeners({SealingListener.class, RetentionListener.class})
 @Retained(category = "contact")
 public class CrmContact extends RetainedEntity implements DataSubject {
 

@@ -2,16 +2,13 @@ package org.consentry.crmsync.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.consentry.crypto.control.SealingListener;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
-import org.consentry.retention.control.RetentionListener;
 import org.consentry.retention.entity.Retained;
 import org.consentry.retention.entity.RetainedEntity;
 
@@ -22,7 +19,6 @@ import org.consentry.retention.entity.RetainedEntity;
  */
 @Entity
 @Table(name = "crm_token")
-@EntityListeners({SealingListener.class, RetentionListener.class})
 @Retained(category = "contact")
 public class CrmToken extends RetainedEntity implements DataSubject {
 

@@ -2,16 +2,13 @@ package org.consentry.crypto.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.consentry.crypto.control.KeyShredding;
 
 /** A subject's data key, wrapped by one KEK version. Removing the row shreds the subject's data. */
 @Entity
 @Table(name = "subject_key")
-@EntityListeners(KeyShredding.class)
 public class SubjectKey {
 
     @Id

@@ -1,6 +1,6 @@
 package org.consentry.escalation.adapter;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;

@@ -3,7 +3,6 @@ package org.consentry.escalation.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -12,12 +11,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.consentry.crypto.control.SealingListener;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
-import org.consentry.erasure.control.ErasureListener;
-import org.consentry.retention.control.RetentionListener;
 import org.consentry.retention.entity.Retained;
 import org.consentry.retention.entity.RetainedEntity;
 
@@ -29,7 +25,6 @@ import org.consentry.retention.entity.RetainedEntity;
  */
 @Entity
 @Table(name = "escalation")
-@EntityListeners({SealingListener.class, RetentionListener.class, ErasureListener.class})
 @Retained(category = "activity",
         dependents = {"escalation_message.escalation_id", "pii_token.escalation_id", "escalation_event.escalation_id"},
         anonymized = {"subject_id = '~anonymized'", "conversation_id = id", "callback_url = NULL",

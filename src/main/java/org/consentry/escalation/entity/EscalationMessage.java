@@ -2,7 +2,6 @@ package org.consentry.escalation.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -11,11 +10,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.consentry.crypto.control.SealingListener;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
-import org.consentry.retention.control.RetentionListener;
 import org.consentry.retention.entity.Retained;
 import org.consentry.retention.entity.RetainedEntity;
 
@@ -26,7 +23,6 @@ import org.consentry.retention.entity.RetainedEntity;
  */
 @Entity
 @Table(name = "escalation_message")
-@EntityListeners({SealingListener.class, RetentionListener.class})
 @Retained(category = "transcript")
 @NamedQuery(name = EscalationMessage.OF, query = "SELECT m FROM EscalationMessage m WHERE m.escalationId = :escalationId"
         + " AND m.seq > :after ORDER BY m.seq")

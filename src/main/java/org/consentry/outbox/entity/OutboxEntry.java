@@ -2,7 +2,6 @@ package org.consentry.outbox.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -10,7 +9,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.consentry.retention.control.RetentionListener;
 import org.consentry.retention.entity.Retained;
 import org.consentry.retention.entity.RetainedEntity;
 
@@ -21,7 +19,6 @@ import org.consentry.retention.entity.RetainedEntity;
  */
 @Entity
 @Table(name = "outbox_entry")
-@EntityListeners(RetentionListener.class)
 @Retained(category = "technical")
 public class OutboxEntry extends RetainedEntity {
 

@@ -1,6 +1,6 @@
 package org.consentry.platform.boundary;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;

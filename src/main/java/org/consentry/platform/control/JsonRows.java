@@ -1,6 +1,6 @@
 package org.consentry.platform.control;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;

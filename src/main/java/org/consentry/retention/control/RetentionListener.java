@@ -18,6 +18,9 @@ public class RetentionListener {
     @PrePersist
     @PreUpdate
     void stamp(Object entity) {
-        stamps.stamp((RetainedRow) entity);
+        // A default listener (META-INF/orm.xml): every entity passes here, a @Retained one is stamped.
+        if (entity instanceof RetainedRow row) {
+            stamps.stamp(row);
+        }
     }
 }

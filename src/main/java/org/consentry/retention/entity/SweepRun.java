@@ -89,7 +89,7 @@ public class SweepRun {
     /** Counts per category: [deleted, anonymized]. */
     public Map<String, long[]> counts() {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        try (var reader = org.consentry.platform.control.JsonProviders.JSON.createReader(new StringReader(byCategory))) {
+        try (var reader = org.consentry.platform.entity.JsonProviders.JSON.createReader(new StringReader(byCategory))) {
             reader.readObject().forEach((category, value) -> {
                 var o = value.asJsonObject();
                 counts.put(category, new long[] {o.getJsonNumber("deleted").longValue(), o.getJsonNumber("anonymized").longValue()});

@@ -1,13 +1,13 @@
 package org.consentry.crmsync.connector.chatwoot;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.json.JsonObject;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.consentry.outbox.control.VendorHttp;
 import org.consentry.crmsync.entity.CrmRecord;
+import org.consentry.outbox.control.VendorHttp;
 
 /**
  * A resolved case in Chatwoot: a conversation of the contact in the configured API inbox (its

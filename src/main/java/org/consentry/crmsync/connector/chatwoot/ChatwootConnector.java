@@ -1,15 +1,15 @@
 package org.consentry.crmsync.connector.chatwoot;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.Optional;
 import org.consentry.crmsync.control.CrmConnector;
 import org.consentry.crmsync.control.RecipientSettings;
-import org.consentry.outbox.control.VendorHttp;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.outbox.control.DeliveryResult;
+import org.consentry.outbox.control.VendorHttp;
 import org.consentry.platform.control.Settings;
 
 /**

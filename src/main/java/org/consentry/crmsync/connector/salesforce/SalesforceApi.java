@@ -1,6 +1,6 @@
 package org.consentry.crmsync.connector.salesforce;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.consentry.crmsync.control.RecipientSettings;
-import org.consentry.outbox.control.VendorHttp;
 import org.consentry.outbox.control.DeliveryResult;
+import org.consentry.outbox.control.VendorHttp;
 
 /**
  * The sObject calls of one attempt against one org (REST API vXX.X, bearer token): upsert and delete

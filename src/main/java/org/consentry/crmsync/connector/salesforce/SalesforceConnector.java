@@ -1,6 +1,6 @@
 package org.consentry.crmsync.connector.salesforce;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -8,9 +8,9 @@ import jakarta.json.JsonString;
 import java.util.List;
 import org.consentry.crmsync.control.CrmConnector;
 import org.consentry.crmsync.control.RecipientSettings;
-import org.consentry.outbox.control.VendorHttp;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.outbox.control.DeliveryResult;
+import org.consentry.outbox.control.VendorHttp;
 import org.consentry.platform.control.Settings;
 
 /**

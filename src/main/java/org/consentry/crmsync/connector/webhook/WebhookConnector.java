@@ -1,6 +1,6 @@
 package org.consentry.crmsync.connector.webhook;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.consentry.crmsync.control.CrmConnector;
 import org.consentry.crmsync.control.RecipientSettings;
 import org.consentry.crmsync.entity.CrmRecord;
-import org.consentry.platform.control.Settings;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.SignedPost;
 import org.consentry.outbox.control.WebhookSigner;
+import org.consentry.platform.control.Settings;
 
 /**
  * The generic JSON webhook (the default): one POST per record to the recipient's url, signed the

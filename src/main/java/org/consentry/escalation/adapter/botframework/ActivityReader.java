@@ -6,7 +6,7 @@ import static org.consentry.escalation.adapter.botframework.JsonFields.instant;
 import static org.consentry.escalation.adapter.botframework.JsonFields.invalid;
 import static org.consentry.escalation.adapter.botframework.JsonFields.object;
 import static org.consentry.escalation.adapter.botframework.JsonFields.text;
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;

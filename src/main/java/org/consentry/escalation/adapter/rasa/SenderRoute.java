@@ -1,6 +1,6 @@
 package org.consentry.escalation.adapter.rasa;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import java.io.StringReader;
 import org.consentry.escalation.adapter.SharedSecrets;

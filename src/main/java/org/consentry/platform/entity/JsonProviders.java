@@ -1,6 +1,6 @@
-package org.consentry.platform.control;
+package org.consentry.platform.entity;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.json.spi.JsonProvider;
 
