@@ -6,12 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -20,7 +14,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * What the integration tests deploy: the WAR that {@code mvn package} built, or one component on the
- * platform it stands on (house rule 9: an IT deploys one component).
+ * platform it stands on (house rule 9: an IT deploys one component), with what it may use by the component
+ * map ({@link Components}).
  */
 public final class Deployments {
 
@@ -28,19 +23,6 @@ public final class Deployments {
     private static final Path WEBAPP = Path.of("src", "main", "webapp", "WEB-INF");
     private static final Path LIBS = Path.of("target", "consentry", "WEB-INF", "lib");
     private static final String CONFIG = "META-INF/microprofile-config.properties";
-
-    /** What each component's code uses of the others (the platform is always there). */
-    private static final Map<String, List<String>> USES = Map.ofEntries(
-            Map.entry("redaction", List.of()),
-            Map.entry("crypto", List.of()),
-            Map.entry("audit", List.of("crypto", "redaction")),
-            Map.entry("retention", List.of("audit")),
-            Map.entry("erasure", List.of("retention", "crypto", "audit")),
-            Map.entry("consent", List.of("audit", "crypto", "redaction", "retention", "erasure")),
-            Map.entry("notice", List.of("consent", "retention")),
-            Map.entry("outbox", List.of("audit", "retention", "erasure")),
-            Map.entry("escalation", List.of("consent", "audit", "crypto", "redaction", "outbox", "retention", "erasure")),
-            Map.entry("crmsync", List.of("escalation", "consent", "audit", "crypto", "redaction", "outbox", "erasure")));
 
     private Deployments() {
     }
@@ -82,7 +64,7 @@ public final class Deployments {
                 .addAsWebInfResource(WEBAPP.resolve("beans.xml").toFile(), "beans.xml")
                 .addAsWebInfResource(WEBAPP.resolve("ibm-web-ext.xml").toFile(), "ibm-web-ext.xml")
                 .setWebXML(WEBAPP.resolve("web.xml").toFile());
-        for (String component : withWhatTheyUse(components)) {
+        for (String component : Components.map().withWhatTheyUse(components)) {
             war.addPackages(true, "org.consentry." + component);
         }
         try (Stream<Path> resources = Files.walk(CLASSES); Stream<Path> libs = Files.list(LIBS)) {
@@ -94,21 +76,6 @@ public final class Deployments {
             throw new UncheckedIOException(e);
         }
         return war;
-    }
-
-    static Set<String> withWhatTheyUse(String... components) {
-        Set<String> all = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(components));
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
-            if (!USES.containsKey(next)) {
-                throw new IllegalArgumentException("unknown component " + next + ": add it to Deployments.USES");
-            }
-            if (all.add(next)) {
-                todo.addAll(USES.get(next));
-            }
-        }
-        return all;
     }
 
     private static String mainConfig() {

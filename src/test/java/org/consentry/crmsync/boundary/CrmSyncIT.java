@@ -1,6 +1,6 @@
 package org.consentry.crmsync.boundary;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -2,7 +2,6 @@ package org.consentry.crypto.control;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
@@ -13,7 +12,6 @@ import org.consentry.crypto.entity.Sealed;
 /** A test entity with two personal fields, sealed the way every entity of the application is. */
 @Entity
 @Table(name = "canary_contact")
-@EntityListeners(SealingListener.class)
 public class CanaryContact implements DataSubject {
 
     @Id

@@ -3,7 +3,7 @@ package org.consentry.crypto.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.persistence.EntityListeners;
+import jakarta.persistence.ExcludeDefaultListeners;
 import jakarta.persistence.Id;
 import java.util.List;
 import org.consentry.crypto.entity.DataSubject;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SealingCheckTest {
 
+    @ExcludeDefaultListeners
     static class Unlistened implements DataSubject {
         @Id
         String id;
@@ -26,7 +27,6 @@ class SealingCheckTest {
         }
     }
 
-    @EntityListeners(SealingListener.class)
     static class NotASubject {
         @Id
         String id;
@@ -34,7 +34,6 @@ class SealingCheckTest {
         String email;
     }
 
-    @EntityListeners(SealingListener.class)
     static class Proper implements DataSubject {
         @Id
         String id;
@@ -49,12 +48,21 @@ class SealingCheckTest {
     @Test
     @Proves({Duty.GDPR_25, Duty.GDPR_32})
     void everyWayAPersonalFieldCouldStayUnsealedIsNamed() {
-        assertEquals(List.of("Unlistened has personal fields but not @EntityListeners(SealingListener.class)"),
-                SealingCheck.problemsOf(Unlistened.class));
-        List<String> problems = SealingCheck.problemsOf(NotASubject.class);
+        assertEquals(List.of("Unlistened has personal fields but excludes the default listeners, SealingListener among them"),
+                SealingCheck.problemsOf(Unlistened.class, true));
+        assertEquals(List.of("Proper has personal fields but META-INF/orm.xml does not declare SealingListener"),
+                SealingCheck.problemsOf(Proper.class, false));
+        List<String> problems = SealingCheck.problemsOf(NotASubject.class, true);
         assertTrue(problems.contains("NotASubject.email is @PersonalData but not Sealed"), problems::toString);
         assertTrue(problems.contains("NotASubject has personal fields but is not a DataSubject"), problems::toString);
-        assertEquals(List.of(), SealingCheck.problemsOf(Proper.class));
-        assertEquals(List.of(), SealingCheck.problemsOf(String.class));
+        assertEquals(List.of(), SealingCheck.problemsOf(Proper.class, true));
+        assertEquals(List.of(), SealingCheck.problemsOf(String.class, false));
+    }
+
+    @Test
+    void theApplicationsOrmXmlDeclaresEveryListenerAsADefault() {
+        assertEquals(List.of(SealingListener.class.getName(), "org.consentry.retention.control.RetentionListener",
+                "org.consentry.erasure.control.ErasureListener", KeyShredding.class.getName()),
+                SealingCheck.defaultListeners());
     }
 }

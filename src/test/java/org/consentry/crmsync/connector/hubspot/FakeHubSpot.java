@@ -1,6 +1,6 @@
 package org.consentry.crmsync.connector.hubspot;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package org.consentry.crmsync.connector.salesforce;
 
-import static org.consentry.platform.control.JsonProviders.JSON;
+import static org.consentry.platform.entity.JsonProviders.JSON;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
