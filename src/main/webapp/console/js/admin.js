@@ -2,7 +2,7 @@
 import {ApiError, request} from './api.js';
 import {h, fill, table} from './dom.js';
 import {duration, t, when} from './i18n.js';
-import {failure, report, say} from './app.js';
+import {failure, report, say} from './status.js';
 import {outbox} from './crm.js';
 
 export const ADMIN_PAGES = ['retention', 'consents', 'erasures', 'audit', 'outbox'];

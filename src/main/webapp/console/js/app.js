@@ -1,35 +1,16 @@
 // The console: sign-in, then the pages the user's roles may use (agents: the desk; admins: the rest).
+// It only composes: the pages import what they share from api.js, dom.js, i18n.js and status.js, never from here.
 import {ApiError, signIn, signOut} from './api.js';
 import {h, fill} from './dom.js';
 import {lang, setLang, t} from './i18n.js';
 import {desk} from './desk.js';
 import {admin, ADMIN_PAGES} from './admin.js';
+import {failure} from './status.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
-const status = document.getElementById('status');
 let me = null;
 let leave = null; // what the current page stops when it is left (event streams, timers)
-
-/** Tells the user something (screen readers too), briefly. */
-export function say(text, isError = false) {
-    status.className = isError ? 'status error' : 'status';
-    status.textContent = text;
-    clearTimeout(say.timer);
-    say.timer = setTimeout(() => { status.textContent = ''; }, 6000);
-}
-
-/** Tells the user a call failed; a call cancelled because the page was left is no failure. */
-export function report(error) {
-    if (error?.name !== 'AbortError') {
-        say(failure(error), true);
-    }
-}
-
-/** The message of a failed call, for the user. */
-export function failure(error) {
-    return error instanceof ApiError ? error.message : t('failedBecause', error.message);
-}
 
 function pagesFor(roles) {
     const pages = [];

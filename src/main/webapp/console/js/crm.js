@@ -3,7 +3,7 @@
 import {request} from './api.js';
 import {h, fill, table} from './dom.js';
 import {t, when} from './i18n.js';
-import {failure, report, say} from './app.js';
+import {failure, report, say} from './status.js';
 
 export function outbox(main, signal) {
     const recipients = h('section', {id: 'recipients-result'});

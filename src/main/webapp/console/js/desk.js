@@ -2,7 +2,7 @@
 import {ApiError, events, request} from './api.js';
 import {h, fill} from './dom.js';
 import {duration, t, when} from './i18n.js';
-import {failure, report, say} from './app.js';
+import {failure, report, say} from './status.js';
 import {waitingQueue} from './queue.js';
 
 export function desk(main, me, signal) {

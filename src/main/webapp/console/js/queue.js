@@ -3,7 +3,7 @@
 import {request} from './api.js';
 import {h, fill} from './dom.js';
 import {duration, t} from './i18n.js';
-import {report, say} from './app.js';
+import {report, say} from './status.js';
 
 const PAGE = 100;
 const MAX_ARRIVALS = 100;
