@@ -9,19 +9,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
 import org.consentry.crypto.entity.Sealed;
 import org.consentry.retention.entity.Retained;
-import org.consentry.retention.entity.RetainedEntity;
 
 /**
  * A chat the bot handed to humans. The customer's contact fields are sealed under the subject's key, and
  * so is the reason, redacted like a transcript line ({@link MessageBody}); {@code reasonWords} holds
  * keyed hashes of the words an agent is shown, for the queue's filter. {@code legacyReason} is where a
- * reason was kept in clear before V10: the start-up pass seals each and clears it.
+ * reason was kept in clear before V10: the start-up pass seals each and clears it. Its status, agent and
+ * times are its {@link EscalationCourse}.
  */
 @Entity
 @Table(name = "escalation")
@@ -34,7 +33,7 @@ import org.consentry.retention.entity.RetainedEntity;
 @NamedQuery(name = Escalation.HANDED_OFF_BY, query = "SELECT COUNT(e) FROM Escalation e WHERE e.subjectId = :subjectId"
         + " AND e.handedOffBy = :bot")
 @NamedQuery(name = Escalation.QUEUE, query = "SELECT e FROM Escalation e WHERE e.status = :status ORDER BY e.createdAt, e.id")
-public class Escalation extends RetainedEntity implements DataSubject {
+public class Escalation extends EscalationCourse implements DataSubject {
 
     public static final String BY_CONVERSATION = "Escalation.byConversation";
     public static final String QUEUE = "Escalation.queue";
@@ -69,13 +68,6 @@ public class Escalation extends RetainedEntity implements DataSubject {
     @Column(name = "reason", length = 300)
     private String legacyReason;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private EscalationStatus status;
-
-    @Column(length = 128)
-    private String agent;
-
     @Column(name = "callback_url", length = 2048)
     private String callbackUrl;
 
@@ -94,21 +86,9 @@ public class Escalation extends RetainedEntity implements DataSubject {
     @Column(name = "message_count", nullable = false)
     private int messageCount;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "claimed_at")
-    private Instant claimedAt;
-
-    @Column(name = "resolved_at")
-    private Instant resolvedAt;
-
     @Enumerated(EnumType.STRING)
     @Column(name = "ai_disclosure", length = 12)
     private AiDisclosure aiDisclosure;
-
-    @Column(name = "human_joined_at")
-    private Instant humanJoinedAt;
 
     @Embedded
     private PlatformLink link = new PlatformLink();
@@ -119,6 +99,7 @@ public class Escalation extends RetainedEntity implements DataSubject {
     /** A new escalation; its reason is sealed once the row exists, since its tokens refer to the row. */
     public Escalation(String conversationId, String subjectId, String handedOffBy, String language, String callbackUrl,
                       String name, String email, String phone, AiDisclosure aiDisclosure, Instant now) {
+        super(now);
         this.id = UUID.randomUUID().toString();
         this.conversationId = conversationId;
         this.subjectId = subjectId;
@@ -129,8 +110,6 @@ public class Escalation extends RetainedEntity implements DataSubject {
         this.customerEmail = Sealed.of(email);
         this.customerPhone = Sealed.of(phone);
         this.aiDisclosure = aiDisclosure;
-        this.status = EscalationStatus.WAITING;
-        this.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Handed over by a bot platform's adapter: replies and status go back through it, to {@code route}. */
@@ -146,18 +125,6 @@ public class Escalation extends RetainedEntity implements DataSubject {
     /** The next message's position in the conversation. */
     public int nextSeq() {
         return ++messageCount;
-    }
-
-    public void resolve(Instant at) {
-        if (status != EscalationStatus.ASSIGNED) {
-            throw new IllegalStateException("only an assigned escalation is resolved");
-        }
-        status = EscalationStatus.RESOLVED;
-        resolvedAt = at.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    public boolean isHeldBy(String user) {
-        return status == EscalationStatus.ASSIGNED && user.equals(agent);
     }
 
     public String id() {
@@ -192,19 +159,6 @@ public class Escalation extends RetainedEntity implements DataSubject {
         this.legacyReason = null;
     }
 
-    /** Whether an agent may read what the escalation holds: any agent while it waits, then only its agent. */
-    public boolean isOpenTo(String user) {
-        return status == EscalationStatus.WAITING || isHeldBy(user);
-    }
-
-    public EscalationStatus status() {
-        return status;
-    }
-
-    public String agent() {
-        return agent;
-    }
-
     public String callbackUrl() {
         return callbackUrl;
     }
@@ -213,28 +167,7 @@ public class Escalation extends RetainedEntity implements DataSubject {
         return messageCount;
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant claimedAt() {
-        return claimedAt;
-    }
-
     public AiDisclosure aiDisclosure() {
         return aiDisclosure;
-    }
-
-    public Instant humanJoinedAt() {
-        return humanJoinedAt;
-    }
-
-    public Instant resolvedAt() {
-        return resolvedAt;
-    }
-
-    @Override
-    public Instant retentionClockStart() {
-        return resolvedAt != null ? resolvedAt : createdAt;
     }
 }
