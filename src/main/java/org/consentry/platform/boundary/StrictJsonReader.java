@@ -5,6 +5,7 @@ import static org.consentry.platform.entity.JsonProviders.JSON;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -27,6 +28,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.consentry.platform.control.FieldError;
 import org.consentry.platform.control.JsonShape;
 import org.consentry.platform.control.ProblemException;
@@ -42,6 +44,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class StrictJsonReader implements MessageBodyReader<Record> {
+
+    /**
+     * JSON-P's readers with Parsson's (jsonp-2.1) refusal of an object that names a member twice, which would
+     * otherwise be read as its last value (docs/adr/0007-hand-written-strict-json-reading.md). A standard
+     * JSON-P call: another provider ignores the property it does not know, and MalformedInputIT fails.
+     */
+    private static final String REJECT_DUPLICATES = "org.eclipse.parsson.rejectDuplicateKeys";
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of(REJECT_DUPLICATES, true));
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -88,7 +98,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         Reader text = new BoundedJsonReader(new InputStreamReader(body, strict), maxDepth);
-        try (JsonReader reader = JSON.createReader(text)) {
+        try (JsonReader reader = READERS.createReader(text)) {
             return reader.readValue();
         } catch (jakarta.json.JsonException e) {
             // what the readers under the parser refused comes as the cause
@@ -107,10 +117,11 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                 }
             }
             var at = e instanceof JsonParsingException parsing ? parsing.getLocation() : null;
-            throw new ProblemException(Problems.MALFORMED_BODY, at == null
-                    ? "The request body is not well-formed JSON."
-                    : "The request body is not well-formed JSON (line " + at.getLineNumber()
-                            + ", column " + at.getColumnNumber() + ").");
+            // Parsson's words for a repeated member ("Duplicate key 'name' is not allowed"), never echoed
+            String what = String.valueOf(e.getMessage()).startsWith("Duplicate key ")
+                    ? "An object in the request body names a member twice" : "The request body is not well-formed JSON";
+            throw new ProblemException(Problems.MALFORMED_BODY, at == null ? what + "."
+                    : what + " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ").");
         }
     }
 

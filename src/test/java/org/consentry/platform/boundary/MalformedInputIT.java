@@ -113,6 +113,28 @@ class MalformedInputIT {
         assertEquals(0, consents.getJsonArray("history").size(), "nothing was recorded: " + consents);
     }
 
+    /**
+     * An object that names a member twice was read as its last value: one reader of the body (a proxy, a
+     * validator, the audit) could see one value and Consentry another. Parsson's rejectDuplicateKeys
+     * refuses it (docs/adr/0007-hand-written-strict-json-reading.md).
+     */
+    @Test
+    void anObjectThatNamesAMemberTwiceIsA400AndNothingIsStored() {
+        Api api = new Api(base);
+        String subject = "cust-twice-" + System.nanoTime();
+        for (String body : List.of("{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"channel\":\"web\"}",
+                "{\"noticeVersion\":\"2026-11\",\"channel\":\"chat\",\"evidence\":{\"a\":1,\"a\":1}}")) {
+            Api.Reply reply = api.put("api/v1/subjects/" + subject + "/consents/crm-sync", Api.BOT, body);
+            assertEquals(400, reply.status(), reply::toString);
+            JsonObject problem = reply.problem();
+            assertTrue(problem.getString("type").endsWith("/malformed-body"), reply::toString);
+            assertTrue(problem.getString("detail").startsWith("An object in the request body names a member twice (line 1, column "),
+                    reply::toString);
+        }
+        JsonObject consents = api.get("api/v1/subjects/" + subject + "/consents", Api.ADMIN).json();
+        assertEquals(0, consents.getJsonArray("history").size(), "nothing was recorded: " + consents);
+    }
+
     /** Found while probing by hand: a chunk length that is no number was a 500 and a logged incident. */
     @Test
     void aBrokenChunkedBodyIsA400Problem() throws IOException {
