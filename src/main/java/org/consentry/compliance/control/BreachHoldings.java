@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.consentry.audit.control.SubjectRefs;
 import org.consentry.compliance.entity.Holding;
-import org.consentry.crmsync.control.CrmRecords;
-import org.consentry.crmsync.control.Recipients;
-import org.consentry.crmsync.entity.FieldRule;
 import org.consentry.platform.control.Jdbc;
 
 /**
@@ -65,7 +61,7 @@ public class BreachHoldings {
     SubjectRefs refs;
 
     @Inject
-    Recipients recipients;
+    CrmHoldings crm;
 
     /** One subject's holdings and the KEK versions that may have wrapped its data key in the window. */
     public record Subject(Set<Holding> holdings, Set<Integer> keyVersions) {
@@ -85,7 +81,7 @@ public class BreachHoldings {
                 }
             }
             processed(connection, subjects, from, to);
-            sentToCrm(connection, subjects, from, to);
+            crm.add(connection, subjects, from, to);
             keyVersions(connection, subjects, from);
             subjects.keySet().removeIf(id -> id.startsWith("~")); // anonymised rows name nobody
             return new Found(subjects, erasedSince(connection, from));
@@ -115,45 +111,6 @@ public class BreachHoldings {
                 }
                 entry.getValue().holdings().addAll(inMemory);
             }
-        }
-    }
-
-    /** Deliveries to the CRM attempted in the window, with what the field policy lets out. */
-    private void sentToCrm(Connection connection, Map<String, Subject> subjects, Instant from, Instant to) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT subject_id, kind, recipient FROM outbox_entry"
-                + " WHERE subject_id IS NOT NULL AND kind IN (?, ?) AND ((delivered_at >= ? AND delivered_at < ?)"
-                + " OR (last_attempt_at >= ? AND last_attempt_at < ?))")) {
-            query.setString(1, CrmRecords.CONTACT);
-            query.setString(2, CrmRecords.CASE);
-            for (int i = 3; i <= 5; i += 2) {
-                query.setTimestamp(i, Jdbc.timestamp(from));
-                query.setTimestamp(i + 1, Jdbc.timestamp(to));
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Set<Holding> holdings = subject(subjects, rows.getString(1)).holdings();
-                    String recipientId = rows.getString(3);
-                    crm(holdings, recipientId, "contact", "contact.name", "contact.email", "contact.phone");
-                    if (CrmRecords.CASE.equals(rows.getString(2))) {
-                        crm(holdings, recipientId, "activity", "case.reason", "case.agent");
-                        crm(holdings, recipientId, "transcript", "case.transcript");
-                    }
-                }
-            }
-        }
-    }
-
-    /** What the recipient's field policy lets out; a recipient no longer configured counts as having got everything. */
-    private void crm(Set<Holding> holdings, String recipientId, String category, String... policyFields) {
-        boolean clear = false;
-        boolean token = false;
-        for (String field : policyFields) {
-            FieldRule rule = recipients.get(recipientId).map(r -> r.rule(field)).orElse(FieldRule.CLEAR);
-            clear |= rule == FieldRule.CLEAR;
-            token |= rule == FieldRule.TOKEN;
-        }
-        if (clear || token) {
-            holdings.add(new Holding(category, Holding.Source.CRM, !clear));
         }
     }
 
@@ -201,7 +158,7 @@ public class BreachHoldings {
         return found;
     }
 
-    private static Subject subject(Map<String, Subject> subjects, String id) {
+    static Subject subject(Map<String, Subject> subjects, String id) {
         return subjects.computeIfAbsent(id, s -> new Subject(new HashSet<>(), new HashSet<>()));
     }
 }

@@ -2,13 +2,9 @@ package org.consentry.crmsync.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.Optional;
-import org.consentry.crmsync.control.CrmRecords;
-import org.consentry.crmsync.control.RecipientPurposes;
 import org.consentry.crmsync.control.RecipientSettings;
 import org.consentry.crmsync.control.Recipients;
-import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.outbox.control.DeliveryHandler;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.entity.OutboxEntry;
@@ -23,16 +19,10 @@ import org.consentry.outbox.entity.OutboxEntry;
 public class CrmDeliveries implements DeliveryHandler {
 
     @Inject
-    CrmRecords records;
-
-    @Inject
     Recipients recipients;
 
     @Inject
-    RecipientPurposes purposes;
-
-    @Inject
-    CrmDeliveries self;
+    CrmDeliveryPreparation preparation;
 
     @Override
     public boolean handles(String kind) {
@@ -45,27 +35,10 @@ public class CrmDeliveries implements DeliveryHandler {
         if (to.isEmpty()) {
             return new DeliveryResult.Rejected("recipient " + entry.recipient() + " is no longer configured");
         }
-        Prepared prepared = self.prepare(entry, to.get());
+        CrmDeliveryPreparation.Prepared prepared = preparation.prepare(entry, to.get());
         if (prepared.record() == null) {
             return new DeliveryResult.Obsolete(prepared.why());
         }
         return recipients.connector(to.get()).send(to.get(), prepared.record());
-    }
-
-    /** The record to send, or why nothing is sent any more. */
-    public record Prepared(CrmRecord record, String why) {
-    }
-
-    @Transactional
-    public Prepared prepare(OutboxEntry entry, RecipientSettings to) {
-        boolean needsConsent = entry.kind().equals(CrmRecords.CONTACT) || entry.kind().equals(CrmRecords.CASE);
-        if (needsConsent && entry.subjectId() != null) {
-            Optional<String> missing = purposes.missingWhenSent(to, entry.subjectId());
-            if (missing.isPresent()) {
-                return new Prepared(null, "not sent: no current consent to " + missing.get());
-            }
-        }
-        return records.build(entry, to).map(r -> new Prepared(r, null))
-                .orElse(new Prepared(null, "its record no longer exists (erased)"));
     }
 }

@@ -1,7 +1,6 @@
 package org.consentry.crmsync.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,7 +18,6 @@ import org.consentry.crmsync.control.RecipientPurposes;
 import org.consentry.crmsync.control.RecipientSettings;
 import org.consentry.crmsync.control.Recipients;
 import org.consentry.crmsync.entity.CrmContact;
-import org.consentry.escalation.entity.EscalationResolved;
 import org.consentry.outbox.control.Outbox;
 import org.consentry.outbox.entity.OutboxEntry;
 import org.consentry.platform.boundary.SubjectId;
@@ -58,9 +56,6 @@ public class CrmSync {
     @Inject
     Clock clock;
 
-    @Inject
-    CrmSync self;
-
     /** The lead's contact, sealed, and one delivery of it per recipient (at least one). */
     @RequiresConsent(PURPOSE)
     public List<OutboxEntry> captureLead(@SubjectId String subjectId, LeadRequest lead) {
@@ -73,6 +68,7 @@ public class CrmSync {
         return queue(CrmRecords.CONTACT, subjectId, contact.id());
     }
 
+    /** A resolved case, one delivery per recipient ({@link ResolvedCaseSync} calls it in the resolving transaction). */
     @RequiresConsent(PURPOSE)
     public List<OutboxEntry> syncResolved(ResolvedCase resolved) {
         return queue(CrmRecords.CASE, resolved.subjectId(), resolved.escalationId());
@@ -90,20 +86,6 @@ public class CrmSync {
             }
         }
         return queued;
-    }
-
-    /** In the resolving transaction: the case is queued if there is a CRM and the subject consents. */
-    void onResolved(@Observes EscalationResolved resolved) {
-        if (recipients.serving(PURPOSE).isEmpty()) {
-            audit.record(new AuditEntry("crm.sync", PURPOSE, resolved.subjectId(), null, Outcome.DONE,
-                    "not queued: no CRM configured; escalation " + resolved.escalationId()));
-            return;
-        }
-        try {
-            self.syncResolved(new ResolvedCase(resolved.escalationId(), resolved.subjectId()));
-        } catch (ProblemException refused) {
-            // no consent to crm-sync: nothing leaves; the guard has recorded the refusal
-        }
     }
 
     /**

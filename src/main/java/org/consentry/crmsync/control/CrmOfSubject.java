@@ -15,6 +15,7 @@ import org.consentry.crmsync.entity.CrmContact;
 import org.consentry.crmsync.entity.CrmToken;
 import org.consentry.crypto.control.FieldSealer;
 import org.consentry.erasure.control.SubjectData;
+import org.consentry.erasure.control.SubjectExport;
 import org.consentry.erasure.entity.ContactCorrection;
 import org.consentry.platform.control.JsonRows;
 
@@ -22,12 +23,14 @@ import org.consentry.platform.control.JsonRows;
 @ApplicationScoped
 public class CrmOfSubject implements SubjectData {
 
-
     @PersistenceContext(unitName = "consentry")
     EntityManager em;
 
     @Inject
     FieldSealer sealer;
+
+    @Inject
+    SubjectExport export;
 
     @Override
     public String section() {
@@ -38,18 +41,13 @@ public class CrmOfSubject implements SubjectData {
     public JsonValue export(String subjectId) {
         JsonArrayBuilder contacts = JSON.createArrayBuilder();
         for (CrmContact c : contacts(subjectId)) {
-            Map<String, String> fields = sealer.open(c, EXPORT, "name", "email", "phone");
-            contacts.add(JsonRows.row().put("id", c.id()).put("capturedAt", c.capturedAt()).put("name", fields.get("name"))
-                    .put("email", fields.get("email")).put("phone", fields.get("phone")).put("retainUntil", c.retainUntil())
-                    .builder());
+            contacts.add(export.contact(JsonRows.row().put("id", c.id()).put("capturedAt", c.capturedAt()), c, "name", "email", "phone")
+                    .put("retainUntil", c.retainUntil()).builder());
         }
-        List<CrmToken> tokens = tokens(subjectId);
-        List<String> originals = sealer.openEach(tokens, "original", EXPORT);
         JsonArrayBuilder tokenList = JSON.createArrayBuilder();
-        for (int i = 0; i < tokens.size(); i++) {
-            CrmToken t = tokens.get(i);
-            tokenList.add(JsonRows.row().put("token", t.token()).put("field", t.field()).put("value", originals.get(i))
-                    .put("retainUntil", t.retainUntil()).builder());
+        for (SubjectExport.Opened<CrmToken> t : export.opened(tokens(subjectId), "original")) {
+            tokenList.add(JsonRows.row().put("token", t.row().token()).put("field", t.row().field()).put("value", t.value())
+                    .put("retainUntil", t.row().retainUntil()).builder());
         }
         return JSON.createObjectBuilder().add("contacts", contacts).add("tokens", tokenList).build();
     }
@@ -77,12 +75,10 @@ public class CrmOfSubject implements SubjectData {
     }
 
     private List<CrmContact> contacts(String subjectId) {
-        return em.createQuery("SELECT c FROM CrmContact c WHERE c.subjectId = :s ORDER BY c.capturedAt", CrmContact.class)
-                .setParameter("s", subjectId).getResultList();
+        return export.rows(CrmContact.class, "capturedAt", subjectId);
     }
 
     private List<CrmToken> tokens(String subjectId) {
-        return em.createQuery("SELECT t FROM CrmToken t WHERE t.subjectId = :s ORDER BY t.createdAt", CrmToken.class)
-                .setParameter("s", subjectId).getResultList();
+        return export.rows(CrmToken.class, "createdAt", subjectId);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.consentry.audit.control.SubjectRefs;
 import org.consentry.consent.entity.ConsentRecord;
-import org.consentry.erasure.entity.ErasureRequest;
 import org.consentry.crmsync.entity.CrmContact;
 import org.consentry.crmsync.entity.CrmRecord;
 import org.consentry.crmsync.entity.FieldRule;
 import org.consentry.crypto.control.FieldSealer;
 import org.consentry.crypto.entity.Access;
-import org.consentry.escalation.control.EscalationReasons;
-import org.consentry.escalation.entity.Escalation;
-import org.consentry.escalation.entity.EscalationMessage;
-import org.consentry.escalation.entity.MessageBody;
-import org.consentry.escalation.entity.Sender;
+import org.consentry.erasure.entity.ErasureRequest;
+import org.consentry.escalation.control.EscalationRecords;
 import org.consentry.outbox.entity.OutboxEntry;
 import org.consentry.redaction.control.PiiScanner;
 import org.consentry.redaction.control.RedactionPolicy;
@@ -48,7 +43,7 @@ public class CrmRecords {
     public static final String CONSENT = "crm.consent";
     public static final String ERASURE_COMPLETED = "crm.erasure-completed";
     static final String PURPOSE = "crm-sync";
-    private static final RedactionPolicy MASK_ALL = all(Operator.MASK);
+    private static final RedactionPolicy MASK_ALL = RedactionPolicy.everything(Operator.MASK);
     /** Everything the scanner finds. */
     private static final Redactor EVERYTHING = new Redactor(PiiScanner.standard());
     /** Only payment data and national ids: a clear field keeps everything else. */
@@ -68,7 +63,7 @@ public class CrmRecords {
     CrmTokens tokens;
 
     @Inject
-    EscalationReasons reasons;
+    EscalationRecords escalations;
 
     /** The reference of a consent change's delivery: the consent record and whether it was granted or withdrawn. */
     public static String consentReference(long recordId, boolean granted) {
@@ -94,30 +89,25 @@ public class CrmRecords {
                         null, contact.capturedAt()));
             }
             case CASE -> {
-                Escalation e = em.find(Escalation.class, entry.reference());
-                if (e == null) {
+                Optional<EscalationRecords.Case> found = escalations.of(entry.reference(), access);
+                if (found.isEmpty()) {
                     return Optional.empty();
                 }
-                Map<String, String> fields = sealer.open(e, access, "customerName", "customerEmail", "customerPhone");
-                List<EscalationMessage> messages = em.createNamedQuery(EscalationMessage.OF, EscalationMessage.class)
-                        .setParameter("escalationId", e.id()).setParameter("after", 0).getResultList();
-                List<String> bodies = sealer.openEach(messages, "body", access);
+                EscalationRecords.Case e = found.get();
                 List<CrmRecord.Line> transcript = new ArrayList<>();
                 if (to.rule("case.transcript") == FieldRule.CLEAR) {
-                    for (int i = 0; i < messages.size(); i++) {
-                        String text = MessageBody.fromJson(bodies.get(i)).text();
+                    for (EscalationRecords.Line line : e.transcript()) {
                         // customers' lines are stored redacted already; agents' as written: mask them now
-                        String redacted = redact(messages.get(i).sender() == Sender.AGENT ? EVERYTHING : NEVER_IN_CLEAR, text);
-                        transcript.add(new CrmRecord.Line(messages.get(i).sender().name(), messages.get(i).sentAt(), redacted));
+                        transcript.add(new CrmRecord.Line(line.from(), line.at(),
+                                redact(line.fromAgent() ? EVERYTHING : NEVER_IN_CLEAR, line.text())));
                     }
                 }
                 CrmRecord.CrmCase crmCase = new CrmRecord.CrmCase(e.id(), e.conversationId(), e.language(),
-                        field(to, e.subjectId(), "case.reason", reasons.shown(e, access)),
+                        field(to, e.subjectId(), "case.reason", e.reason()),
                         field(to, e.subjectId(), "case.agent", e.agent()),
                         e.createdAt(), e.resolvedAt(), transcript);
                 return Optional.of(new CrmRecord(CrmRecord.Type.CASE, entry.id(), entry.subjectId(), ref,
-                        contact(to, entry.subjectId(), fields.get("customerName"), fields.get("customerEmail"),
-                                fields.get("customerPhone")),
+                        contact(to, entry.subjectId(), e.customerName(), e.customerEmail(), e.customerPhone()),
                         crmCase, null, null, e.resolvedAt()));
             }
             case ERASE -> {
@@ -175,13 +165,5 @@ public class CrmRecords {
 
     private static String redact(Redactor redactor, String text) {
         return redactor.newTranscript(MASK_ALL, null).redact(text).text();
-    }
-
-    private static RedactionPolicy all(Operator operator) {
-        Map<PiiType, Operator> every = new EnumMap<>(PiiType.class);
-        for (PiiType type : PiiType.values()) {
-            every.put(type, operator);
-        }
-        return RedactionPolicy.of(every);
     }
 }

@@ -1,21 +1,11 @@
 package org.consentry.escalation.boundary;
 
-import static org.consentry.platform.entity.JsonProviders.JSON;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import org.consentry.crypto.control.FieldSealer;
-import org.consentry.crypto.entity.Access;
 import org.consentry.escalation.control.CallbackSigning;
-import org.consentry.escalation.entity.Escalation;
-import org.consentry.escalation.entity.EscalationMessage;
-import org.consentry.escalation.entity.MessageBody;
 import org.consentry.outbox.control.DeliveryHandler;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.SignedPost;
@@ -32,17 +22,11 @@ import org.consentry.outbox.entity.OutboxEntry;
 @ApplicationScoped
 public class AgentReplyCallbacks implements DeliveryHandler {
 
-    @PersistenceContext(unitName = "consentry")
-    EntityManager em;
-
-    @Inject
-    FieldSealer sealer;
-
     @Inject
     SignedPost post;
 
     @Inject
-    AgentReplyCallbacks self;
+    CallbackBodies bodies;
 
     @Inject
     CallbackSigning signing;
@@ -67,30 +51,10 @@ public class AgentReplyCallbacks implements DeliveryHandler {
         if (signer.isEmpty()) {
             return new DeliveryResult.Rejected("consentry.callback.secret is not set: unsigned callbacks are not sent");
         }
-        Optional<String> body = self.body(entry.reference());
+        Optional<String> body = bodies.of(entry.reference());
         if (body.isEmpty()) {
             return new DeliveryResult.Obsolete("the reply no longer exists");
         }
         return post.send(URI.create(entry.target()), body.get(), signer.get(), entry.id(), Map.of());
-    }
-
-    @Transactional
-    public Optional<String> body(String messageId) {
-        EscalationMessage message = em.find(EscalationMessage.class, messageId);
-        if (message == null) {
-            return Optional.empty();
-        }
-        Escalation escalation = em.find(Escalation.class, message.escalationId());
-        String text = MessageBody.fromJson(sealer.open(message, "body", Access.of("callback.deliver", AgentDesk.PURPOSE))).text();
-        return Optional.of(JSON.createObjectBuilder()
-                .add("type", "agent.message")
-                .add("escalationId", escalation.id())
-                .add("conversationId", escalation.conversationId())
-                .add("messageId", message.id())
-                .add("seq", message.seq())
-                .add("agent", message.author())
-                .add("text", text)
-                .add("sentAt", message.sentAt().toString())
-                .build().toString());
     }
 }

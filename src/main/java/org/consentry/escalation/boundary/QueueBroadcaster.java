@@ -7,12 +7,10 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,7 +22,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
-import org.consentry.escalation.control.EscalationFeed;
 import org.consentry.escalation.control.EventAudience;
 import org.consentry.escalation.control.EventAudience.Outgoing;
 import org.consentry.escalation.control.EventAudience.Recipient;
@@ -47,19 +44,10 @@ public class QueueBroadcaster {
     private static final Logger LOG = Logger.getLogger(QueueBroadcaster.class.getName());
 
     @Inject
-    EscalationFeed feed;
-
-    @Inject
-    QueueBroadcaster self;
-
-    @Inject
-    EventAudience audience;
+    BroadcastFeed feed;
 
     @Inject
     Caller caller;
-
-    @Inject
-    Clock clock;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -116,38 +104,21 @@ public class QueueBroadcaster {
         listeners.add(listener);
         sink.send(sse.newEventBuilder().comment("connected").build());
         if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
-            for (Outgoing missed : self.after(Long.parseLong(lastEventId), listener.recipient())) {
+            for (Outgoing missed : feed.after(Long.parseLong(lastEventId), listener.recipient())) {
                 sink.send(event(missed, listener.recipient()));
             }
         }
     }
 
-    @Transactional
-    public List<Outgoing> after(long id, Recipient recipient) {
-        return audience.address(feed.after(id, 1000), List.of(recipient));
-    }
-
-    /** The events of the look-back window, addressed to the listeners of now; those sent already are skipped, so that no reason is opened twice. */
-    @Transactional
-    public List<Outgoing> recent(Set<Long> skip, List<Recipient> recipients) {
-        if (seenUpTo < 0) {
-            seenUpTo = feed.newestId();
-            return List.of();
-        }
-        List<EscalationEvent> fresh = feed.after(Math.max(0, seenUpTo - LOOK_BACK), 1000).stream()
-                .filter(e -> !skip.contains(e.id())).toList();
-        return audience.address(fresh, recipients);
-    }
-
-    @Transactional
-    public int prune() {
-        return feed.prune(clock.instant().minus(Duration.ofDays(1)));
-    }
-
     private void pollQuietly() {
         try {
             listeners.stream().filter(l -> l.sink().isClosed()).forEach(this::drop);
-            List<Outgoing> events = self.recent(Set.copyOf(sent), listeners.stream().map(Listener::recipient).toList());
+            List<Outgoing> events = List.of();
+            if (seenUpTo < 0) {
+                seenUpTo = feed.newestId();
+            } else {
+                events = feed.recent(seenUpTo, Set.copyOf(sent), listeners.stream().map(Listener::recipient).toList());
+            }
             for (Outgoing o : events) {
                 EscalationEvent e = o.event();
                 if (sent.add(e.id())) {
@@ -165,7 +136,7 @@ public class QueueBroadcaster {
                     listeners.forEach(l -> send(l, keepAlive));
                 }
                 if (polls % 14_400 == 0) {
-                    self.prune();
+                    feed.prune();
                 }
             }
         } catch (RuntimeException e) {

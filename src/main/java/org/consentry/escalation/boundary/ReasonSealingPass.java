@@ -8,15 +8,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.logging.Logger;
-import org.consentry.escalation.control.EscalationReasons;
-import org.consentry.escalation.control.TranscriptSealing;
-import org.consentry.escalation.entity.Escalation;
 import org.consentry.platform.control.SafeLog;
 
 /**
@@ -31,17 +23,8 @@ public class ReasonSealingPass {
     static final int BATCH = 100;
     private static final Logger LOG = Logger.getLogger(ReasonSealingPass.class.getName());
 
-    @PersistenceContext(unitName = "consentry")
-    EntityManager em;
-
     @Inject
-    TranscriptSealing sealing;
-
-    @Inject
-    EscalationReasons reasons;
-
-    @Inject
-    ReasonSealingPass self;
+    ReasonSealingBatch batches;
 
     @Resource
     ManagedExecutorService executor;
@@ -54,7 +37,7 @@ public class ReasonSealingPass {
     public int sealAll() {
         int sealed = 0;
         try {
-            for (int batch = self.sealBatch(); batch > 0; batch = self.sealBatch()) {
+            for (int batch = batches.seal(); batch > 0; batch = batches.seal()) {
                 sealed += batch;
             }
         } catch (RuntimeException e) {
@@ -65,23 +48,5 @@ public class ReasonSealingPass {
             LOG.info(() -> "Sealed " + done + " escalation reasons stored in clear before V10");
         }
         return done;
-    }
-
-    @Transactional
-    public int sealBatch() {
-        List<String> ids = em.createQuery("SELECT e.id FROM Escalation e WHERE e.legacyReason IS NOT NULL ORDER BY e.id",
-                String.class).setMaxResults(BATCH).getResultList();
-        int sealed = 0;
-        for (String id : ids) {
-            Escalation e = em.find(Escalation.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (e != null) {
-                em.refresh(e);
-                if (e.legacyReason() != null) {
-                    reasons.seal(e, sealing.of(e), e.legacyReason());
-                    sealed++;
-                }
-            }
-        }
-        return sealed;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.consentry.crypto.control.FieldSealer;
 import org.consentry.erasure.control.SubjectData;
+import org.consentry.erasure.control.SubjectExport;
 import org.consentry.erasure.entity.ContactCorrection;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.EscalationMessage;
@@ -40,6 +41,9 @@ public class EscalationsOfSubject implements SubjectData {
     @Inject
     EscalationReasons reasons;
 
+    @Inject
+    SubjectExport export;
+
     @Override
     public String section() {
         return "escalations";
@@ -49,11 +53,10 @@ public class EscalationsOfSubject implements SubjectData {
     public JsonValue export(String subjectId) {
         JsonArrayBuilder all = JSON.createArrayBuilder();
         for (Escalation e : escalations(subjectId)) {
-            Map<String, String> customer = sealer.open(e, EXPORT, "customerName", "customerEmail", "customerPhone");
+            JsonObjectBuilder customerJson = export.contact(JsonRows.row(), e, "customerName", "customerEmail", "customerPhone")
+                    .builder();
             Map<String, String> byToken = originals(e);
             MessageBody reason = reasons.open(e, EXPORT);
-            JsonObjectBuilder customerJson = JsonRows.row().put("name", customer.get("customerName"))
-                    .put("email", customer.get("customerEmail")).put("phone", customer.get("customerPhone")).builder();
             JsonObjectBuilder json = JsonRows.row().put("id", e.id()).put("conversationId", e.conversationId())
                     .put("status", e.status().name()).put("language", e.language()).put("reason", reason == null ? null : restored(reason, byToken))
                     .put("agent", e.agent()).put("createdAt", e.createdAt()).put("claimedAt", e.claimedAt())
@@ -68,10 +71,9 @@ public class EscalationsOfSubject implements SubjectData {
     private Map<String, String> originals(Escalation e) {
         List<PiiToken> tokens = em.createQuery("SELECT t FROM PiiToken t WHERE t.escalationId = :id", PiiToken.class)
                 .setParameter("id", e.id()).getResultList();
-        List<String> originals = sealer.openEach(tokens, "original", EXPORT);
         Map<String, String> byToken = new HashMap<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            byToken.put(tokens.get(i).id(), originals.get(i));
+        for (SubjectExport.Opened<PiiToken> t : export.opened(tokens, "original")) {
+            byToken.put(t.row().id(), t.value());
         }
         return byToken;
     }
@@ -79,12 +81,11 @@ public class EscalationsOfSubject implements SubjectData {
     private JsonArrayBuilder transcript(Escalation e, Map<String, String> byToken) {
         List<EscalationMessage> messages = em.createNamedQuery(EscalationMessage.OF, EscalationMessage.class)
                 .setParameter("escalationId", e.id()).setParameter("after", 0).getResultList();
-        List<String> bodies = sealer.openEach(messages, "body", EXPORT);
         JsonArrayBuilder lines = JSON.createArrayBuilder();
-        for (int i = 0; i < messages.size(); i++) {
-            EscalationMessage m = messages.get(i);
+        for (SubjectExport.Opened<EscalationMessage> opened : export.opened(messages, "body")) {
+            EscalationMessage m = opened.row();
             lines.add(JsonRows.row().put("seq", m.seq()).put("from", m.sender().name()).put("author", m.author())
-                    .put("at", m.sentAt()).put("text", restored(MessageBody.fromJson(bodies.get(i)), byToken))
+                    .put("at", m.sentAt()).put("text", restored(MessageBody.fromJson(opened.value()), byToken))
                     .put("retainUntil", m.retainUntil()).builder());
         }
         return lines;
@@ -128,8 +129,7 @@ public class EscalationsOfSubject implements SubjectData {
     }
 
     private List<Escalation> escalations(String subjectId) {
-        return em.createQuery("SELECT e FROM Escalation e WHERE e.subjectId = :s ORDER BY e.createdAt", Escalation.class)
-                .setParameter("s", subjectId).getResultList();
+        return export.rows(Escalation.class, "createdAt", subjectId);
     }
 
     private int count(String jpql, String subjectId) {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,7 @@ public class TranscriptSealing {
 
     static final int MAX_TOKENS = 100;
     private static final Redactor REDACTOR = new Redactor(PiiScanner.standard());
-    private static final RedactionPolicy TOKENS;
-
-    static {
-        Map<PiiType, Operator> all = new EnumMap<>(PiiType.class);
-        for (PiiType type : PiiType.values()) {
-            all.put(type, Operator.TOKENIZE);
-        }
-        TOKENS = RedactionPolicy.of(all);
-    }
+    private static final RedactionPolicy TOKENS = RedactionPolicy.everything(Operator.TOKENIZE);
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;

@@ -30,6 +30,16 @@ public final class RedactionPolicy {
         return new RedactionPolicy(operators);
     }
 
+    /** One operator for every kind of personal data (every kind masked, every kind tokenised...). */
+    public static RedactionPolicy everything(Operator operator) {
+        Objects.requireNonNull(operator, "operator");
+        Map<PiiType, Operator> operators = new EnumMap<>(PiiType.class);
+        for (PiiType type : PiiType.values()) {
+            operators.put(type, operator);
+        }
+        return new RedactionPolicy(operators);
+    }
+
     /** The given operators; kinds not named keep their default. */
     public static RedactionPolicy of(Map<PiiType, Operator> operators) {
         Map<PiiType, Operator> all = new EnumMap<>(defaults().operators);

@@ -34,6 +34,17 @@ class RedactionPolicyTest {
     }
 
     @Test
+    void everythingGivesEveryKindTheOneOperator() {
+        for (Operator operator : Operator.values()) {
+            RedactionPolicy policy = RedactionPolicy.everything(operator);
+            for (PiiType type : PiiType.values()) {
+                assertEquals(operator, policy.operatorFor(type), operator + " " + type);
+            }
+        }
+        assertThrows(NullPointerException.class, () -> RedactionPolicy.everything(null));
+    }
+
+    @Test
     void refusesNulls() {
         Map<PiiType, Operator> withNull = new HashMap<>();
         withNull.put(PiiType.EMAIL, null);
