@@ -23,7 +23,8 @@ import org.consentry.retention.entity.SweepRun;
  * hold) are deleted or anonymised with what depends on them, and the run's counts go up by as much,
  * together or not at all. Plain SQL, not entity removal: a sweep moves many rows and the entity
  * listeners' work (dependents first) is done here for the whole batch. Nothing is left in a shared
- * cache: retained entities are never cacheable (RetainedTables refuses them).
+ * cache: retained entities are never cacheable (RetainedTables refuses them). A technical transaction
+ * (see org.consentry.platform.control): the Sweeper control drives the batches, one transaction each.
  */
 @ApplicationScoped
 public class SweepBatches {
