@@ -4,8 +4,8 @@
  *
  * <p>The rule for transactions. A boundary demarcates them: a resource method, a job, or a small
  * boundary bean named for its step (ChainBatch, KeyUsageWrite, RewrapSteps, ErasureSteps, HostFieldWrite,
- * RateBucketPruneBatch) carries {@code @Transactional}: REQUIRED where none runs yet, REQUIRES_NEW for a
- * step that commits on its own. A control runs in its caller's transaction and carries none, but for two
+ * RateBucketPruneBatch, SweepBatch, RestampPage) carries {@code @Transactional}: REQUIRED where none runs
+ * yet, REQUIRES_NEW for a step that commits on its own. A control runs in its caller's transaction and carries none, but for two
  * cases, each named in its class's javadoc:
  * <ul>
  * <li>{@code MANDATORY} demarcates nothing: it asserts that the caller's boundary opened a transaction,
@@ -13,7 +13,7 @@
  * <li>A technical transaction: a read or write that must run on its own in the middle of a control's
  * work, whose caller cannot reach a boundary bean because it is itself a control (of its component or a
  * higher one: a control knows no boundary) or an entity listener during a flush. These are AuditTrail,
- * SubjectKeyStore, PolicyStore, JobLock, SweepBatches, RestampPages and RateLimits.</li>
+ * SubjectKeyStore, PolicyStore, JobLock and RateLimits.</li>
  * </ul>
  */
 package org.consentry.platform.control;

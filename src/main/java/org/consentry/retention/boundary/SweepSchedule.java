@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 import org.consentry.platform.control.Periodic;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.retention.control.RetainedTables;
-import org.consentry.retention.control.Sweeper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

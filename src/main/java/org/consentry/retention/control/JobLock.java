@@ -20,7 +20,7 @@ import org.consentry.platform.control.Jdbc;
  * past the lease and another server took over) fails that batch and changes nothing. A holder that dies
  * leaves a lease that runs out. Counts come from JDBC, which reports them exactly. Technical
  * transactions (see org.consentry.platform.control): a lease is taken, read and given back on its own,
- * whatever the job's transaction does, by the controls that run jobs (Sweeper, and the host component's
+ * whatever the job's transaction does, also by a control of a higher component (the host component's
  * HostSweeps); {@link #renew} only asserts the batch's transaction (MANDATORY) and demarcates nothing.
  */
 @ApplicationScoped

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +17,8 @@ import org.consentry.retention.entity.RetentionPolicy;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The steps of a re-stamp (see Restamping), each in a transaction of its own: one keyset page of a
- * table's rows stamped with a policy, and a category's re-stamp marked done. A technical transaction
- * inside the retention component, like SweepBatches' (see org.consentry.platform.control).
+ * The steps of a re-stamp, each in a transaction of its own that the caller opens: one keyset page of
+ * a table's rows stamped with a policy, and a category's re-stamp marked done.
  */
 @ApplicationScoped
 public class RestampPages {
@@ -36,7 +34,6 @@ public class RestampPages {
     public record Page(Object last, int stamped) {
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Page page(RetainedTable table, RetentionPolicy policy, Object after, boolean onlyUnstamped) {
         Connection connection = Jdbc.connection(em);
         String select = "SELECT " + table.idColumn() + ", retention_start, retain_until FROM " + table.table()
@@ -81,7 +78,6 @@ public class RestampPages {
     }
 
     /** The re-stamp for the change made at {@code version} is complete (a newer change keeps its mark). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void done(String category, Instant version) {
         try (PreparedStatement s = Jdbc.connection(em).prepareStatement(
                 "UPDATE retention_policy SET restamp = NULL WHERE category = ? AND updated_at = ?")) {

@@ -1,4 +1,4 @@
-package org.consentry.retention.control;
+package org.consentry.retention.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,16 +8,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.consentry.platform.control.Periodic;
+import org.consentry.retention.control.PolicyStore;
+import org.consentry.retention.control.RestampPages;
+import org.consentry.retention.control.RetainedTables;
+import org.consentry.retention.control.RetentionPolicies;
 import org.consentry.retention.entity.PolicyOverride;
 import org.consentry.retention.entity.RetainedTable;
 import org.consentry.retention.entity.RetentionPolicy;
 
 /**
  * After a policy change, every stored row of the category gets the retain_until of the new period:
- * keyset pages of consentry.retention.restamp-batch rows (default 1000), each page its own
- * transaction ({@link RestampPages}), the category marked (retention_policy.restamp) until a pass is
- * complete. The pass starts once every server has read the new policy (twice the cache TTL after the change), so that no
- * row stamped with the old policy by another server is missed; a pass is idempotent, so a crash only
+ * keyset pages of consentry.retention.restamp-batch rows (default 1000), each page its own transaction
+ * ({@link RestampPage}), the category marked (retention_policy.restamp) until a pass is complete. The
+ * pass starts once every server has read the new policy (twice the cache TTL after the change), so that
+ * no row stamped with the old policy by another server is missed; a pass is idempotent, so a crash only
  * means the next sweep runs it again before it deletes anything.
  */
 @ApplicationScoped
@@ -35,7 +39,7 @@ public class Restamping {
     PolicyStore store;
 
     @Inject
-    RestampPages pages;
+    RestampPage pages;
 
     @Inject
     Clock clock;
