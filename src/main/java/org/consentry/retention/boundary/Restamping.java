@@ -62,7 +62,7 @@ public class Restamping {
             policies.reload();
             RetentionPolicy policy = policies.effective(pending.category());
             for (RetainedTable table : tables.inCategory(pending.category())) {
-                rows += pass(table, policy);
+                rows += pass(table, policy, false);
             }
             // every server refreshes its policies within the TTL: after twice that, none stamps with the old one
             if (pending.updatedAt().plus(policies.cacheTtl().multipliedBy(2)).isBefore(clock.instant())) {
@@ -79,23 +79,17 @@ public class Restamping {
     public long stampUnstamped() {
         long rows = 0;
         for (RetainedTable table : tables.all()) {
-            RetentionPolicy policy = policies.effective(table.category());
-            RestampPages.Page page = pages.page(table, policy, null, true);
-            rows += page.stamped();
-            while (page.last() != null) {
-                page = pages.page(table, policy, page.last(), true);
-                rows += page.stamped();
-            }
+            rows += pass(table, policies.effective(table.category()), true);
         }
         return rows;
     }
 
-    private long pass(RetainedTable table, RetentionPolicy policy) {
+    private long pass(RetainedTable table, RetentionPolicy policy, boolean onlyUnstamped) {
         long rows = 0;
-        RestampPages.Page page = pages.page(table, policy, null, false);
+        RestampPages.Page page = pages.page(table, policy, null, onlyUnstamped);
         rows += page.stamped();
         while (page.last() != null) {
-            page = pages.page(table, policy, page.last(), false);
+            page = pages.page(table, policy, page.last(), onlyUnstamped);
             rows += page.stamped();
         }
         return rows;
