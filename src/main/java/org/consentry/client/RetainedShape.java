@@ -1,8 +1,5 @@
 package org.consentry.client;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.lang.reflect.Field;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -69,20 +66,7 @@ final class RetainedShape {
                     + " LocalDateTime in UTC) and a @SubjectId field");
         }
         until.setAccessible(true);
-        return new RetainedShape(tableOf(type), retained.category(), until, columnOf(until), columnOf(subject));
-    }
-
-    private static String columnOf(Field field) {
-        Column column = field.getAnnotation(Column.class);
-        return column != null && !column.name().isEmpty() ? column.name() : field.getName();
-    }
-
-    static String tableOf(Class<?> type) {
-        Table table = type.getAnnotation(Table.class);
-        if (table != null && !table.name().isEmpty()) {
-            return table.name();
-        }
-        Entity entity = type.getAnnotation(Entity.class);
-        return entity != null && !entity.name().isEmpty() ? entity.name() : type.getSimpleName();
+        return new RetainedShape(EntityNames.tableOf(type), retained.category(), until, EntityNames.columnOf(until),
+                EntityNames.columnOf(subject));
     }
 }

@@ -13,6 +13,9 @@ import org.consentry.platform.control.Caller;
  * Appends audit events. {@link #record} writes in the caller's transaction, so that what happened and
  * its record commit or vanish together; {@link #recordIndependently} commits at once, for decisions
  * whose request is about to fail (a refusal must stay on record although the request rolls back).
+ * A technical transaction (see org.consentry.platform.control): controls of every component append, in
+ * their boundary's transaction or, for jobs that run without one, in one begun here; no boundary bean
+ * can stand in between, since a control knows no boundary.
  */
 @ApplicationScoped
 public class AuditTrail {

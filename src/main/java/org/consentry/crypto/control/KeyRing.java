@@ -10,12 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -26,9 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The key-encryption keys (KEK versions), read from the keystore named in configuration; never from
- * code. The audit trail's keys come from the same keystore ({@link AuditKeys}). Without a configured keystore the server refuses to start, unless
- * {@code consentry.kek.dev-generate} is on (the development server only): then a dev keystore is
- * generated in the server's output folder, with a loud warning at every start.
+ * code. The audit trail's keys come from the same keystore ({@link AuditKeys}). Without a configured
+ * keystore the server refuses to start, unless {@code consentry.kek.dev-generate} is on (the development
+ * server only): then a dev keystore is generated in the server's output folder, with a loud warning at
+ * every start ({@link KekKeystore}).
  */
 @ApplicationScoped
 public class KeyRing {
@@ -85,7 +81,10 @@ public class KeyRing {
     @PostConstruct
     void load() {
         try {
-            keystore = open();
+            KekKeystore.Opened opened = KekKeystore.open(keystorePath, keystorePassword, keystorePasswordFile,
+                    aliasPrefix, devGenerate);
+            keystore = opened.file();
+            devKeys = opened.development();
             reload();
             if (keks.isEmpty()) {
                 throw new IllegalStateException("The keystore " + keystore.path() + " holds no '" + aliasPrefix
@@ -104,38 +103,6 @@ public class KeyRing {
                     *  consentry.kek.password (a keystore kept outside the server) before real data.   *
                     ************************************************************************************""");
         }
-    }
-
-    private KeystoreFile open() throws IOException, GeneralSecurityException {
-        if (keystorePath.isEmpty()) {
-            throw new IllegalStateException("No key-encryption keystore: set consentry.kek.keystore and "
-                    + "consentry.kek.password (see README, 'Keys'). Consentry does not start without one.");
-        }
-        Path path = Path.of(keystorePath.get());
-        Optional<char[]> configured = KeystoreSecrets.password(keystorePassword, keystorePasswordFile);
-        if (configured.isPresent()) {
-            return new KeystoreFile(KeystoreSecrets.guarded(path, "consentry.kek.keystore"), configured.get(), aliasPrefix);
-        }
-        if (!devGenerate) {
-            throw new IllegalStateException("Neither consentry.kek.password nor consentry.kek.password-file is set"
-                    + " for the keystore " + path);
-        }
-        devKeys = true;
-        Path passwordFile = Path.of(path + ".password");
-        if (Files.isRegularFile(path) && Files.isRegularFile(passwordFile)) {
-            return new KeystoreFile(KeystoreSecrets.guarded(path, "consentry.kek.keystore"),
-                    KeystoreSecrets.password(Optional.empty(), Optional.of(passwordFile.toString())).orElseThrow(), aliasPrefix);
-        }
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(path.toAbsolutePath().getParent());
-        Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
-        KeystoreFile.restrict(passwordFile);
-        KeystoreFile file = new KeystoreFile(path, password.toCharArray(), aliasPrefix);
-        file.create();
-        LOG.warning("Generated a development key-encryption keystore at " + path);
-        return file;
     }
 
     /** Reads the keystore again: an operator may have added a KEK version. */

@@ -16,8 +16,9 @@ import org.consentry.crypto.entity.SubjectKey;
  * under it: a caller whose own transaction later rolls back leaves a key behind (harmless), never
  * ciphertext under a key that was not kept. Two servers creating the same subject's key at once
  * meet at the primary key; the loser reads the winner's.
- * (A technical transaction boundary inside the crypto component; house rule 2 keeps business
- * transactions in the boundaries.)
+ * A technical transaction (see org.consentry.platform.control): SubjectKeys, a control that sealing
+ * reaches during a flush, reads and creates keys through it; {@link #primaryVersion} and
+ * {@link #lockState} join the caller's transaction (a compliance control reads the version too).
  */
 @ApplicationScoped
 public class SubjectKeyStore {

@@ -81,7 +81,7 @@ public class HostKeysResource {
     Caller caller;
 
     @Inject
-    HostInventory inventory;
+    HostFieldsSeen inventory;
 
     @Inject
     @ConfigProperty(name = "consentry.host.key-ttl", defaultValue = "PT60S")

@@ -4,11 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import org.consentry.host.entity.HostField;
 
-/** Writes one host field of the inventory in a transaction of its own (see HostInventory). */
+/** Writes one host field of the inventory, in the caller's transaction (HostFieldWrite opens one of its own). */
 @ApplicationScoped
 public class HostFieldStore {
 
@@ -18,7 +17,6 @@ public class HostFieldStore {
     @Inject
     Clock clock;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(String host, String purpose, HostInventory.Field field) {
         HostField stored = em.find(HostField.class, HostField.idOf(host, field.table(), field.column()));
         if (stored == null) {

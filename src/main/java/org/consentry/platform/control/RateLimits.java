@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * Token buckets shared by every server on the database (Bucket4j over rate_bucket, {@link RateBuckets}).
  * A token is taken in the caller's transaction: requests for one bucket queue on its row, so parallel
- * requests never take more than the bucket holds, and a rollback gives the token back.
+ * requests never take more than the bucket holds, and a rollback gives the token back. Where no
+ * transaction runs (the sign-in filter) each call is one of its own: a technical transaction (see the
+ * package), since controls of higher components take tokens too.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -109,9 +111,8 @@ public class RateLimits {
      * Deletes the buckets past their expiry (full again: a new bucket would say the same) among the first
      * {@code batch} found, and answers how many it found: fewer than {@code batch}, none are left. Each
      * row is checked again as it is deleted, so a bucket that a request took a token from meanwhile (and
-     * so moved its expiry) stays.
+     * so moved its expiry) stays. In the caller's transaction (RateBucketPruneBatch opens one).
      */
-    @Transactional
     public int pruneExpired(int batch) {
         long now = clock.millis();
         @SuppressWarnings("unchecked")

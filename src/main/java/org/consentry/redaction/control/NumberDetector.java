@@ -1,5 +1,11 @@
 package org.consentry.redaction.control;
 
+import static org.consentry.redaction.control.NumberShapes.accountGrouping;
+import static org.consentry.redaction.control.NumberShapes.cardGrouping;
+import static org.consentry.redaction.control.NumberShapes.hasPlPrefix;
+import static org.consentry.redaction.control.NumberShapes.isAccountNumber;
+import static org.consentry.redaction.control.NumberShapes.isIpv4;
+import static org.consentry.redaction.control.NumberShapes.nipGrouping;
 import static org.consentry.redaction.control.NumberSpan.DASH;
 import static org.consentry.redaction.control.NumberSpan.DOT;
 import static org.consentry.redaction.control.NumberSpan.LONG;
@@ -10,15 +16,14 @@ import static org.consentry.redaction.control.NumberSpan.TINY;
 import static org.consentry.redaction.control.NumberSpan.ZERO_ZERO;
 
 import java.util.Set;
-import org.apache.commons.validator.routines.InetAddressValidator;
-import org.apache.commons.validator.routines.checkdigit.IBANCheckDigit;
 import org.consentry.redaction.entity.PiiType;
 
 /**
  * Finds the numeric identifiers of a {@link NumberSpan}: card numbers, Polish account numbers (NRB),
  * PESEL, NIP, phone numbers and IPv4 addresses. Each run of whole chunks of at most 26 digits is a
  * candidate; its shape (digit count, grouping, separators) must fit a type before that type's check
- * digits or validator run. The work per chunk is bounded, so a span is handled in linear time.
+ * digits or validator run ({@link NumberShapes}). The work per chunk is bounded, so a span is handled in
+ * linear time.
  */
 final class NumberDetector {
 
@@ -179,81 +184,5 @@ final class NumberDetector {
             }
         }
         return count;
-    }
-
-    /** 16 digits in fours, 15 or 19 with a shorter last group, Amex and Diners 4-6-5 and 4-6-4, or no grouping. */
-    private static boolean cardGrouping(int[] groups, int g0, int g1) {
-        int m = g1 - g0;
-        if (m == 1) {
-            return true;
-        }
-        if (m == 3 && groups[g0] == 4 && groups[g0 + 1] == 6 && (groups[g0 + 2] == 5 || groups[g0 + 2] == 4)) {
-            return true;
-        }
-        if (m < 4) {
-            return false;
-        }
-        for (int g = g0; g < g1 - 1; g++) {
-            if (groups[g] != 4) {
-                return false;
-            }
-        }
-        return groups[g1 - 1] == 3 || groups[g1 - 1] == 4;
-    }
-
-    /** 10 digits, or 3-3-2-2, or 3-2-2-3. */
-    private static boolean nipGrouping(int[] groups, int g0, int g1) {
-        int m = g1 - g0;
-        if (m == 1) {
-            return true;
-        }
-        return m == 4 && groups[g0] == 3 && groups[g0 + 2] == 2
-                && (groups[g0 + 1] == 3 && groups[g0 + 3] == 2 || groups[g0 + 1] == 2 && groups[g0 + 3] == 3);
-    }
-
-    /** 26 digits, or as banks print them: 2 check digits, then six groups of four. */
-    private static boolean accountGrouping(int[] groups, int g0, int g1) {
-        if (g1 - g0 == 1) {
-            return true;
-        }
-        if (g1 - g0 != 7 || groups[g0] != 2) {
-            return false;
-        }
-        for (int g = g0 + 1; g < g1; g++) {
-            if (groups[g] != 4) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A Polish NRB: 26 digits whose IBAN with "PL" in front passes mod 97. */
-    private static boolean isAccountNumber(char[] d) {
-        return IBANCheckDigit.IBAN_CHECK_DIGIT.isValid("PL" + new String(d, 0, 26));
-    }
-
-    /** Four groups of 0-255 without leading zeros, confirmed by commons-validator. */
-    private static boolean isIpv4(String s, int from, int to) {
-        int value = 0;
-        int length = 0;
-        for (int p = from; p <= to; p++) {
-            char c = p < to ? s.charAt(p) : '.';
-            if (c == '.') {
-                if (length == 0 || length > 3 || value > 255 || (length > 1 && s.charAt(p - length) == '0')) {
-                    return false;
-                }
-                value = 0;
-                length = 0;
-            } else {
-                value = value * 10 + (c - '0');
-                length++;
-            }
-        }
-        return InetAddressValidator.getInstance().isValidInet4Address(s.substring(from, to));
-    }
-
-    private static boolean hasPlPrefix(String s, int start) {
-        return start >= 2 && (s.charAt(start - 2) | 0x20) == 'p' && (s.charAt(start - 1) | 0x20) == 'l'
-                && Boundaries.leftOk(s, start - 2);
     }
 }

@@ -26,7 +26,6 @@ import org.consentry.platform.control.Problems;
 import org.consentry.retention.control.CategoryCatalog;
 import org.consentry.retention.control.DataCategories;
 import org.consentry.retention.control.RetentionPolicies;
-import org.consentry.retention.control.Sweeper;
 import org.consentry.retention.entity.DataCategory;
 import org.consentry.retention.entity.SweepRun;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -18,7 +18,10 @@ import org.consentry.platform.control.Jdbc;
  * A lease on a job in the database (job_lock), so that among several servers on one database one at a
  * time runs it. The holder renews it in every batch's transaction, so a holder that lost it (it stalled
  * past the lease and another server took over) fails that batch and changes nothing. A holder that dies
- * leaves a lease that runs out. Counts come from JDBC, which reports them exactly.
+ * leaves a lease that runs out. Counts come from JDBC, which reports them exactly. Technical
+ * transactions (see org.consentry.platform.control): a lease is taken, read and given back on its own,
+ * whatever the job's transaction does, also by a control of a higher component (the host component's
+ * HostSweeps); {@link #renew} only asserts the batch's transaction (MANDATORY) and demarcates nothing.
  */
 @ApplicationScoped
 public class JobLock {

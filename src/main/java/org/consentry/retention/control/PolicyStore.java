@@ -10,7 +10,8 @@ import org.consentry.retention.entity.PolicyOverride;
 /**
  * Reads the admins' overrides in a transaction of its own: the policies are also needed while an
  * entity is being flushed (the RetentionListener), where the caller's persistence context must not
- * run queries.
+ * run queries. A technical transaction (see org.consentry.platform.control): the RetentionPolicies
+ * control reads through it, also during a flush, where no boundary could open one.
  */
 @ApplicationScoped
 public class PolicyStore {

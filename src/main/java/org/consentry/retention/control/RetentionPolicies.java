@@ -1,7 +1,5 @@
 package org.consentry.retention.control;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -18,16 +16,14 @@ import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.consentry.audit.control.AuditEntry;
 import org.consentry.audit.control.AuditTrail;
 import org.consentry.audit.entity.Outcome;
 import org.consentry.platform.control.Caller;
+import org.consentry.platform.control.Periodic;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
-import org.consentry.platform.control.SafeLog;
 import org.consentry.retention.entity.DataCategory;
 import org.consentry.retention.entity.PolicyOverride;
 import org.consentry.retention.entity.RetainedTable;
@@ -76,11 +72,10 @@ public class RetentionPolicies {
     @ConfigProperty(name = "consentry.retention.policy-cache-ttl", defaultValue = "PT5S")
     Duration cacheTtl;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Periodic refresh;
 
     private volatile Map<String, RetentionPolicy> snapshot;
-    private ScheduledFuture<?> refresh;
 
     /** A policy was changed (in the caller's transaction): the category's rows are re-stamped after commit. */
     public record PolicyChanged(String category) {
@@ -139,22 +134,11 @@ public class RetentionPolicies {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         reload();
-        long every = Math.max(100, cacheTtl.toMillis());
-        refresh = scheduler.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+        refresh.start(Duration.ofMillis(Math.max(100, cacheTtl.toMillis())), LOG, "retention policies refresh", this::reload);
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        if (refresh != null) {
-            refresh.cancel(false);
-        }
-    }
-
-    private void refresh() {
-        try {
-            reload();
-        } catch (RuntimeException e) {
-            SafeLog.failure(LOG, "retention policies refresh", e);
-        }
+        refresh.stop();
     }
 
     /** Reads the policies from the database now (after a change, when a sweep starts, in tests). */

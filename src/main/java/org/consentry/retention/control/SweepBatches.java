@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +18,7 @@ import org.consentry.retention.entity.RetentionAction;
 import org.consentry.retention.entity.SweepRun;
 
 /**
- * One batch of a sweep, in a transaction of its own: the due rows of one table (not under a legal
+ * One batch of a sweep, in the transaction of its own that SweepBatch opens: the due rows of one table (not under a legal
  * hold) are deleted or anonymised with what depends on them, and the run's counts go up by as much,
  * together or not at all. Plain SQL, not entity removal: a sweep moves many rows and the entity
  * listeners' work (dependents first) is done here for the whole batch. Nothing is left in a shared
@@ -27,6 +26,9 @@ import org.consentry.retention.entity.SweepRun;
  */
 @ApplicationScoped
 public class SweepBatches {
+
+    /** The sweep's lease in job_lock. */
+    public static final String JOB = "retention-sweep";
 
     /** Spares the rows of a subject under a live legal hold; {@code t} is the swept table. */
     static final String NOT_HELD = " AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.live = 'Y' AND h.subject_id = t.subject_id)";
@@ -60,7 +62,6 @@ public class SweepBatches {
         }
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public SweepRun openRun(String by, Instant now) {
         List<SweepRun> unfinished = em.createNamedQuery(SweepRun.UNFINISHED, SweepRun.class).setMaxResults(1).getResultList();
         if (!unfinished.isEmpty()) {
@@ -71,10 +72,9 @@ public class SweepBatches {
         return run;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Batch expire(String runId, String owner, Duration lease, RetainedTable table, RetentionAction action,
                         Instant now, int limit) {
-        if (!lock.renew(Sweeper.JOB, owner, lease)) {
+        if (!lock.renew(JOB, owner, lease)) {
             throw new LostLock();
         }
         Connection connection = Jdbc.connection(em);
@@ -107,7 +107,6 @@ public class SweepBatches {
         return batch;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public SweepRun closeRun(String runId, Instant now) {
         SweepRun run = em.find(SweepRun.class, runId);
         run.finish(now);

@@ -38,6 +38,9 @@ class RateBucketPruningIT {
     @Inject
     RateLimits limits;
 
+    @Inject
+    RateBucketPruneBatch pruning;
+
     @Test
     void bucketsPastTheirExpiryGoAndBucketsInUseStay() throws Exception {
         Db db = new Db(dataSource);
@@ -48,7 +51,7 @@ class RateBucketPruningIT {
         String inUse = UUID.randomUUID().toString();
         assertTrue(limits.take("prune-it", inUse, new RateLimits.Rate(1, Duration.ofHours(1))).isEmpty());
 
-        int pruned = limits.pruneExpired(1000);
+        int pruned = pruning.prune(1000);
 
         assertTrue(pruned >= 1, "at least the expired bucket of this run: " + pruned);
         assertEquals(0, db.rows("SELECT id FROM rate_bucket WHERE id = ?", run + ":expired").size(), "the expired bucket is gone");

@@ -33,7 +33,6 @@ import org.consentry.escalation.entity.EscalationMessage;
 import org.consentry.retention.control.JobLock;
 import org.consentry.retention.control.RetainedTables;
 import org.consentry.retention.control.SweepBatches;
-import org.consentry.retention.control.Sweeper;
 import org.consentry.retention.entity.RetainedTable;
 import org.consentry.retention.entity.RetentionAction;
 import org.consentry.retention.entity.SweepRun;
@@ -112,7 +111,7 @@ class RetentionIT {
     Sweeper sweeper;
 
     @Inject
-    SweepBatches batches;
+    SweepBatch batches;
 
     @Inject
     JobLock lock;
@@ -328,7 +327,7 @@ class RetentionIT {
         assertTrue(due >= 36, "enough due rows for several batches: " + due);
 
         String dead = "dead-server:" + UUID.randomUUID();
-        assertTrue(lock.acquire(Sweeper.JOB, dead, Duration.ofSeconds(30)));
+        assertTrue(lock.acquire(SweepBatches.JOB, dead, Duration.ofSeconds(30)));
         SweepRun run = batches.openRun("admin", now);
         RetainedTable messages = tables.required(EscalationMessage.class);
         Duration lease = Duration.ofSeconds(30);
@@ -343,12 +342,12 @@ class RetentionIT {
         assertTrue(refused.problem().getString("type").endsWith("sweep-running"));
 
         db.update("UPDATE job_lock SET locked_until = ? WHERE name = ?", Timestamp.valueOf(LocalDateTime.ofInstant(
-                now.minusSeconds(1), ZoneOffset.UTC)), Sweeper.JOB); // the lease runs out
+                now.minusSeconds(1), ZoneOffset.UTC)), SweepBatches.JOB); // the lease runs out
         JsonObject report = sweep();
         assertEquals(run.id(), report.getString("id"), "the next sweep continues the stopped one's run");
         assertEquals(due, report.getJsonNumber("deleted").longValue(), "every due row counted once over both servers' batches");
         assertEquals(0, expected(now).dueTotal(), "nothing due is left");
-        assertNull(db.rows("SELECT owner FROM job_lock WHERE name = ?", Sweeper.JOB).get(0).get("owner"), "the lock is released");
+        assertNull(db.rows("SELECT owner FROM job_lock WHERE name = ?", SweepBatches.JOB).get(0).get("owner"), "the lock is released");
     }
 
     @Test

@@ -27,7 +27,6 @@ import org.consentry.escalation.entity.Escalation;
 import org.consentry.retention.control.JobLock;
 import org.consentry.retention.control.RetainedTables;
 import org.consentry.retention.control.SweepBatches;
-import org.consentry.retention.control.Sweeper;
 import org.consentry.retention.entity.RetentionAction;
 import org.consentry.retention.entity.SweepRun;
 import org.consentry.testing.Api;
@@ -69,7 +68,7 @@ class SweepRestampRaceIT {
     DataSource dataSource;
 
     @Inject
-    SweepBatches batches;
+    SweepBatch batches;
 
     @Inject
     JobLock lock;
@@ -119,7 +118,7 @@ class SweepRestampRaceIT {
         db.update("UPDATE " + table + " SET retain_until = ? WHERE id = ?", ts(now.minus(Duration.ofDays(1))), id);
         Timestamp later = ts(now.plus(Duration.ofDays(365)));
         String owner = "race-test:" + UUID.randomUUID();
-        assertTrue(lock.acquire(Sweeper.JOB, owner, Duration.ofMinutes(2)), "no other sweep runs in this deployment");
+        assertTrue(lock.acquire(SweepBatches.JOB, owner, Duration.ofMinutes(2)), "no other sweep runs in this deployment");
         ExecutorService sweeper = Executors.newSingleThreadExecutor();
         try (Connection restamp = dataSource.getConnection()) {
             restamp.setAutoCommit(false);
@@ -137,7 +136,7 @@ class SweepRestampRaceIT {
             batches.closeRun(run.id(), Instant.now());
         } finally {
             sweeper.shutdownNow();
-            lock.release(Sweeper.JOB, owner);
+            lock.release(SweepBatches.JOB, owner);
         }
         return later;
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.consentry.retention.control.Sweeper;
 import org.consentry.retention.entity.SweepRun;
 import org.consentry.testing.Api;
 import org.consentry.testing.Db;

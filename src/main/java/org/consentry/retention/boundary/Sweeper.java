@@ -1,4 +1,4 @@
-package org.consentry.retention.control;
+package org.consentry.retention.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +14,10 @@ import org.consentry.audit.entity.Outcome;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.ProblemType;
+import org.consentry.retention.control.JobLock;
+import org.consentry.retention.control.RetainedTables;
+import org.consentry.retention.control.RetentionPolicies;
+import org.consentry.retention.control.SweepBatches;
 import org.consentry.retention.entity.RetainedTable;
 import org.consentry.retention.entity.RetentionPolicy;
 import org.consentry.retention.entity.SweepRun;
@@ -21,9 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The retention sweep: every category's due rows, table by table, in batches of
- * consentry.retention.sweep.batch (default 10000), each batch its own transaction. One sweep at a time
- * among all servers on the database (a JobLock lease of consentry.retention.sweep.lease, PT2M, renewed
- * in every batch). A sweep that stops half-way (the server stopped or died) leaves its run RUNNING and
+ * consentry.retention.sweep.batch (default 10000), each batch its own transaction ({@link SweepBatch}).
+ * One sweep at a time among all servers on the database (a JobLock lease of
+ * consentry.retention.sweep.lease, PT2M, renewed in every batch). A sweep that stops half-way (the server stopped or died) leaves its run RUNNING and
  * its lease to expire; the next sweep continues that run, so its counts are the whole sweep's.
  * Pending re-stamps after a policy change, and rows stored before retention existed, are stamped
  * first: nothing goes by an outdated stamp, nothing is kept for want of one.
@@ -31,7 +35,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Sweeper {
 
-    public static final String JOB = "retention-sweep";
     public static final ProblemType RUNNING = new ProblemType("sweep-running", 409, "A retention sweep is running");
 
     private final String server = UUID.randomUUID().toString().substring(0, 8);
@@ -43,7 +46,7 @@ public class Sweeper {
     JobLock lock;
 
     @Inject
-    SweepBatches batches;
+    SweepBatch batches;
 
     @Inject
     Restamping restamping;
@@ -76,8 +79,8 @@ public class Sweeper {
     /** Sweeps now; a 409 problem when another sweep holds the lock. */
     public SweepRun sweep() {
         String owner = server + ":" + UUID.randomUUID();
-        if (!lock.acquire(JOB, owner, lease)) {
-            String holder = lock.holder(JOB).map(h -> " (lease until " + h.until() + ")").orElse("");
+        if (!lock.acquire(SweepBatches.JOB, owner, lease)) {
+            String holder = lock.holder(SweepBatches.JOB).map(h -> " (lease until " + h.until() + ")").orElse("");
             throw new ProblemException(RUNNING, "Another retention sweep is running" + holder + ": try again when it ends.");
         }
         try {
@@ -108,7 +111,7 @@ public class Sweeper {
             }
             return done;
         } finally {
-            lock.release(JOB, owner);
+            lock.release(SweepBatches.JOB, owner);
         }
     }
 
