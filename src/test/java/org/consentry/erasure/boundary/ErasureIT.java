@@ -339,9 +339,11 @@ class ErasureIT {
         assertEquals("ola.new@example.pl", export.getJsonArray("escalations").getJsonObject(0).getJsonObject("customer").getString("email"));
         assertEquals("ola.new@example.pl", export.getJsonObject("crm").getJsonArray("contacts").getJsonObject(0).getString("email"));
         assertEquals(c.name(), export.getJsonObject("crm").getJsonArray("contacts").getJsonObject(0).getString("name"), "the rest stays");
+        // The handoff's own contact delivery may arrive after the count above was taken: the corrected one
+        // is found by what it carries, not by its place (a run of issue 21 met the handoff's at that place).
         Eventually.until("the CRM gets the corrected contact", Duration.ofSeconds(20),
-                () -> CrmRecorder.about(subject).size() > deliveries);
-        assertTrue(CrmRecorder.about(subject).get(deliveries).body().contains("ola.new@example.pl"));
+                () -> CrmRecorder.about(subject).stream().anyMatch(d -> d.body().contains("ola.new@example.pl")));
+        assertTrue(CrmRecorder.about(subject).size() > deliveries, "a delivery more than before the correction");
         List<Map<String, Object>> audit = db.rows("SELECT field, detail FROM audit_event WHERE action = 'subject.rectify'"
                 + " AND detail LIKE ?", "%" + reply.json().getString("crmDelivery") + "%");
         assertEquals(1, audit.size());
