@@ -81,6 +81,12 @@ public class OutboxWorker {
         }
     }
 
+    /** Whether the periodic poll still runs (it stops only with the application, or if a task dies). */
+    boolean polling() {
+        ScheduledFuture<?> known = schedule;
+        return known != null && !known.isDone();
+    }
+
     /** Something was enqueued and committed: send it now rather than at the next poll. */
     void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Enqueued enqueued) {
         executor.execute(this::drain);
