@@ -18,6 +18,8 @@ import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,6 +46,7 @@ class MetricsIT {
     URL base;
 
     @Test
+    @Proves(Duty.GDPR_32)
     void countersAndGaugesMoveWithTheOperations() throws Exception {
         Api api = new Api(base);
         String before = metrics();

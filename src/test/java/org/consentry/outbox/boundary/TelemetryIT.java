@@ -17,6 +17,8 @@ import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.evidence.Duty;
+import org.consentry.testing.evidence.Proves;
 import org.consentry.testing.OtlpCollector;
 import org.consentry.testing.StandIn;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -81,6 +83,7 @@ class TelemetryIT {
     URL base;
 
     @Test
+    @Proves(Duty.GDPR_25)
     void oneTraceFromTheHandoffThroughTheOutboxToTheRecipientWithoutPersonalData() throws Exception {
         Handoff handoff = new Handoff().withConsent();
         Api api = new Api(base);
