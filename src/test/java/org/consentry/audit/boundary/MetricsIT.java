@@ -81,6 +81,9 @@ class MetricsIT {
                 - value(before, "consentry_erasures_total", "event=\"requested\""), now);
         assertEquals(1, value(now, "consentry_key_operations_total", "operation=\"shred\"")
                 - value(before, "consentry_key_operations_total", "operation=\"shred\""), now);
+        assertTrue(value(now, "consentry_key_data_keys", "operation=\"wrap\"") > value(before, "consentry_key_data_keys",
+                "operation=\"wrap\""), "the new subject's data key was wrapped: " + now);
+        assertTrue(now.contains("consentry_key_data_keys{mp_scope=\"application\",operation=\"unwrap\""), now);
         assertEquals(1, value(now, "consentry_retention_sweeps_total", "") - value(before, "consentry_retention_sweeps_total", ""), now);
         assertTrue(value(now, "consentry_retention_sweep_duration_seconds_count", "") >= 1, now);
         assertTrue(now.contains("consentry_retention_swept_rows_total{action=\"deleted\""), now);
