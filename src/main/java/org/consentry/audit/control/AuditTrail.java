@@ -1,6 +1,7 @@
 package org.consentry.audit.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +33,9 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<AuditEvent> appended; // observed after commit by the metrics (AuditMetrics)
+
     @Transactional(Transactional.TxType.REQUIRED)
     public AuditEvent record(AuditEntry entry) {
         return append(entry, caller.name(), caller.role());
@@ -52,6 +56,7 @@ public class AuditTrail {
         AuditEvent event = new AuditEvent(clock.instant(), actor, role, entry.action(), entry.purpose(),
                 refs.of(entry.subjectId()), entry.field(), entry.outcome(), entry.detail());
         em.persist(event);
+        appended.fire(event);
         return event;
     }
 }

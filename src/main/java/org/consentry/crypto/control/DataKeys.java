@@ -23,7 +23,19 @@ public final class DataKeys {
         }
     }
 
+    /** Data keys wrapped and unwrapped by this server since it started (read by /metrics). */
+    private static final java.util.concurrent.atomic.LongAdder WRAPS = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder UNWRAPS = new java.util.concurrent.atomic.LongAdder();
+
     private DataKeys() {
+    }
+
+    public static long wraps() {
+        return WRAPS.sum();
+    }
+
+    public static long unwraps() {
+        return UNWRAPS.sum();
     }
 
     public static KeysetHandle generate() {
@@ -35,6 +47,7 @@ public final class DataKeys {
     }
 
     public static byte[] wrap(KeysetHandle dataKey, Aead kek, String subjectId) {
+        WRAPS.increment();
         try {
             return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, kek, wrapContext(subjectId));
         } catch (GeneralSecurityException e) {
@@ -43,6 +56,7 @@ public final class DataKeys {
     }
 
     public static KeysetHandle unwrap(byte[] wrapped, Aead kek, String subjectId) {
+        UNWRAPS.increment();
         try {
             return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, kek, wrapContext(subjectId));
         } catch (GeneralSecurityException e) {

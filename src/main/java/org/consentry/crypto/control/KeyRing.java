@@ -132,6 +132,11 @@ public class KeyRing {
         return kek;
     }
 
+    /** The KEK versions the keystore file holds now, read again with the password of the start (readiness). */
+    java.util.NavigableMap<Integer, byte[]> keksOnDisk() throws IOException, GeneralSecurityException {
+        return keystore.keks();
+    }
+
     public SortedSet<Integer> versions() {
         return new TreeSet<>(keks.keySet());
     }

@@ -1,5 +1,6 @@
 package org.consentry.escalation.boundary;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +48,7 @@ public class PlatformHandoffs {
     }
 
     /** A handoff from {@code platform} ({@link PlatformLink#API} for the generic API), with the adapter's route back. */
+    @WithSpan("consentry.handoff")
     public Handed handOff(String platform, HandoffRequest request, String route) {
         handoffs.checkLimits(request);
         Optional<Escalation> existing = handoffs.existing(request);

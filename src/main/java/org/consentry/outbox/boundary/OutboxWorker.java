@@ -1,5 +1,7 @@
 package org.consentry.outbox.boundary;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.consentry.outbox.control.DeliveryHandler;
+import org.consentry.outbox.control.DeliveryTraces;
 import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.Outbox;
 import org.consentry.outbox.control.OutboxLeases;
@@ -61,6 +64,9 @@ public class OutboxWorker {
     OutboxMetrics metrics;
 
     @Inject
+    DeliveryTraces traces;
+
+    @Inject
     @ConfigProperty(name = "consentry.outbox.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
@@ -79,6 +85,12 @@ public class OutboxWorker {
         if (schedule != null) {
             schedule.cancel(false);
         }
+    }
+
+    /** Whether the periodic poll still runs (it stops only with the application, or if a task dies). */
+    boolean polling() {
+        ScheduledFuture<?> known = schedule;
+        return known != null && !known.isDone();
     }
 
     /** Something was enqueued and committed: send it now rather than at the next poll. */
@@ -144,18 +156,28 @@ public class OutboxWorker {
             return;
         }
         DeliveryResult result;
-        try {
-            result = handlerFor(entry.kind())
-                    .map(h -> h.deliver(entry))
-                    .orElse(new DeliveryResult.Rejected("no handler for kind " + entry.kind()));
-        } catch (RuntimeException e) {
-            SafeLog.failure(LOG, "outbox " + id, e);
-            // the view says where to look, not what failed inside (no class names in the API)
-            result = new DeliveryResult.Retry("failed: internal error, logged under outbox " + id);
+        Span span = traces.start(entry);
+        try (Scope scope = span.makeCurrent()) {
+            result = send(entry);
+            span.setAttribute("consentry.outbox.outcome", result.getClass().getSimpleName());
+        } finally {
+            span.end();
         }
         OutboxEntry ended = leases.record(as, id, result);
         if (ended != null) {
             metrics.ended(ended);
+        }
+    }
+
+    private DeliveryResult send(OutboxEntry entry) {
+        try {
+            return handlerFor(entry.kind())
+                    .map(h -> h.deliver(entry))
+                    .orElse(new DeliveryResult.Rejected("no handler for kind " + entry.kind()));
+        } catch (RuntimeException e) {
+            SafeLog.failure(LOG, "outbox " + entry.id(), e);
+            // the view says where to look, not what failed inside (no class names in the API)
+            return new DeliveryResult.Retry("failed: internal error, logged under outbox " + entry.id());
         }
     }
 

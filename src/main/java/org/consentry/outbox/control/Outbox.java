@@ -25,6 +25,9 @@ public class Outbox {
     @Inject
     Event<Enqueued> enqueued;
 
+    @Inject
+    DeliveryTraces traces;
+
     /** Fired when an entry is stored; the worker observes it after the commit. */
     public record Enqueued(String entryId) {
     }
@@ -45,6 +48,7 @@ public class Outbox {
             entry.deferTo(notBefore);
         }
         em.persist(entry);
+        traces.remember(entry);
         enqueued.fire(new Enqueued(entry.id()));
         return entry;
     }

@@ -35,7 +35,7 @@ public class SignedPost {
     /** Sends {@code body} (UTF-8 JSON) as message {@code messageId}, the id that stays the same on every retry. */
     public DeliveryResult send(URI target, String body, WebhookSigner signer, String messageId, Map<String, String> headers) {
         long now = clock.instant().getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+        HttpRequest.Builder request = DeliveryTraces.propagate(HttpRequest.newBuilder(target))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(WebhookSigner.ID, messageId)

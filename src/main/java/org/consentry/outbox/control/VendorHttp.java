@@ -70,7 +70,7 @@ public final class VendorHttp {
 
     /** A request with a timeout, JSON accepted; the caller adds method, body and authentication. */
     public static HttpRequest.Builder request(java.net.URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(timeout()).header("Accept", "application/json");
+        return DeliveryTraces.propagate(HttpRequest.newBuilder(uri)).timeout(timeout()).header("Accept", "application/json");
     }
 
     static HttpClient client() {
