@@ -1,13 +1,10 @@
 package org.consentry.audit.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumMap;
-import java.util.Map;
 import org.consentry.redaction.control.PiiScanner;
 import org.consentry.redaction.control.RedactionPolicy;
 import org.consentry.redaction.control.Redactor;
 import org.consentry.redaction.entity.Operator;
-import org.consentry.redaction.entity.PiiType;
 
 /**
  * Makes a free-text reason fit for the audit: one line, bounded, and whatever personal data a person
@@ -18,15 +15,7 @@ public class ReasonText {
 
     static final int MAX = 300;
     private static final Redactor REDACTOR = new Redactor(PiiScanner.standard());
-    private static final RedactionPolicy DROP_ALL;
-
-    static {
-        Map<PiiType, Operator> drop = new EnumMap<>(PiiType.class);
-        for (PiiType type : PiiType.values()) {
-            drop.put(type, Operator.DROP);
-        }
-        DROP_ALL = RedactionPolicy.of(drop);
-    }
+    private static final RedactionPolicy DROP_ALL = RedactionPolicy.everything(Operator.DROP);
 
     public String clean(String reason) {
         return REDACTOR.newTranscript(DROP_ALL, null).redact(line(reason)).text();

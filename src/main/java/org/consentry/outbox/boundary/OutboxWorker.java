@@ -4,7 +4,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -18,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.consentry.outbox.control.DeliveryHandler;
@@ -28,6 +25,7 @@ import org.consentry.outbox.control.DeliveryResult;
 import org.consentry.outbox.control.Outbox;
 import org.consentry.outbox.control.OutboxLeases;
 import org.consentry.outbox.entity.OutboxEntry;
+import org.consentry.platform.control.Periodic;
 import org.consentry.platform.control.SafeLog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,8 +45,8 @@ public class OutboxWorker {
     private final AtomicBoolean scanning = new AtomicBoolean();
     private final Set<String> busyLanes = ConcurrentHashMap.newKeySet();
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Periodic poll;
 
     @Resource
     ManagedExecutorService executor;
@@ -74,23 +72,17 @@ public class OutboxWorker {
     @ConfigProperty(name = "consentry.outbox.batch", defaultValue = "20")
     int batch;
 
-    private ScheduledFuture<?> schedule;
-
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        schedule = scheduler.scheduleWithFixedDelay(this::drain, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        poll.start(pollInterval, LOG, "outbox poll", this::drain);
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        if (schedule != null) {
-            schedule.cancel(false);
-        }
+        poll.stop();
     }
 
-    /** Whether the periodic poll still runs (it stops only with the application, or if a task dies). */
+    /** Whether the periodic poll still runs (it stops only with the application, or if an error kills it). */
     boolean polling() {
-        ScheduledFuture<?> known = schedule;
-        return known != null && !known.isDone();
+        return poll.running();
     }
 
     /** Something was enqueued and committed: send it now rather than at the next poll. */

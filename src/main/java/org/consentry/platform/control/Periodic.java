@@ -34,6 +34,12 @@ public class Periodic {
         scheduler.schedule(quietly(log, incident, task), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the schedule still runs: started, not stopped, not ended by an error no run could catch. */
+    public boolean running() {
+        ScheduledFuture<?> known = schedule;
+        return known != null && !known.isDone();
+    }
+
     /** Ends the schedule; a run under way finishes. */
     public void stop() {
         if (schedule != null) {
