@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -23,6 +27,8 @@ public final class Deployments {
     private static final Path WEBAPP = Path.of("src", "main", "webapp", "WEB-INF");
     private static final Path LIBS = Path.of("target", "consentry", "WEB-INF", "lib");
     private static final String CONFIG = "META-INF/microprofile-config.properties";
+    private static final String ORM = "META-INF/orm.xml";
+    private static final Pattern LISTENER = Pattern.compile("<entity-listener class=\"org\\.consentry\\.(\\w+)\\.");
 
     private Deployments() {
     }
@@ -64,18 +70,37 @@ public final class Deployments {
                 .addAsWebInfResource(WEBAPP.resolve("beans.xml").toFile(), "beans.xml")
                 .addAsWebInfResource(WEBAPP.resolve("ibm-web-ext.xml").toFile(), "ibm-web-ext.xml")
                 .setWebXML(WEBAPP.resolve("web.xml").toFile());
-        for (String component : Components.map().withWhatTheyUse(components)) {
+        Set<String> deployed = Components.map().withWhatTheyUse(components);
+        for (String component : deployed) {
             war.addPackages(true, "org.consentry." + component);
         }
         try (Stream<Path> resources = Files.walk(CLASSES); Stream<Path> libs = Files.list(LIBS)) {
             resources.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".class"))
                     .filter(p -> !CLASSES.relativize(p).toString().equals(CONFIG))
+                    .filter(p -> !CLASSES.relativize(p).toString().equals(ORM))
                     .forEach(p -> war.addAsResource(p.toFile(), CLASSES.relativize(p).toString()));
+            war.addAsResource(new StringAsset(listenersOf(deployed)), ORM);
             libs.forEach(p -> war.addAsLibrary(p.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return war;
+    }
+
+    /**
+     * The application's orm.xml without the default listeners of components this deployment leaves out
+     * (an audit-only deployment has no retention and no erasure listener to run, and a listener class that
+     * is not there would stop the persistence unit).
+     */
+    static String listenersOf(Set<String> deployed) {
+        try {
+            return Files.readAllLines(CLASSES.resolve(ORM), StandardCharsets.UTF_8).stream().filter(line -> {
+                Matcher listener = LISTENER.matcher(line);
+                return !listener.find() || deployed.contains(listener.group(1));
+            }).collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String mainConfig() {
