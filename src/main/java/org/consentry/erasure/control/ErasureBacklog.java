@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -37,7 +36,6 @@ public class ErasureBacklog {
 
     private final LoadingCache<Boolean, Snapshot> cache = Caffeine.newBuilder().expireAfterWrite(KEEP).build(k -> read());
 
-    @Transactional(Transactional.TxType.REQUIRED)
     public Snapshot now() {
         return cache.get(Boolean.TRUE);
     }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,6 @@ public class OutboxBacklog {
 
     private final LoadingCache<Boolean, Snapshot> cache = Caffeine.newBuilder().expireAfterWrite(KEEP).build(k -> read());
 
-    @Transactional(Transactional.TxType.REQUIRED)
     public Snapshot now() {
         return cache.get(Boolean.TRUE);
     }

@@ -15,5 +15,7 @@
  * higher one: a control knows no boundary) or an entity listener during a flush. These are AuditTrail,
  * SubjectKeyStore, PolicyStore, JobLock and RateLimits.</li>
  * </ul>
+ * One control still demarcates for its boundary: OutboxLeases (its lease steps), to move to the outbox's
+ * boundary next. ArchitectureTest fails on any other control that carries {@code @Transactional}.
  */
 package org.consentry.platform.control;
