@@ -2,6 +2,8 @@ package org.consentry.audit.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.consentry.platform.control.AuthRefusal;
 import org.consentry.platform.control.CappedTags;
@@ -41,6 +43,11 @@ public class AuthRefusalMetrics {
     void init() {
         clients = new CappedTags(maxClients);
         addresses = new CappedTags(maxAddresses);
+    }
+
+    /** Made at start, so that a bad setting stops the start instead of the first refusal's count. */
+    void verify(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // @PostConstruct has checked the settings
     }
 
     /** @param clientRef the client's keyed hash ({@code u_…} for a typed name, used as its tag) */

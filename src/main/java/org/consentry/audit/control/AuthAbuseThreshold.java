@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
@@ -50,6 +52,11 @@ public class AuthAbuseThreshold {
     void init() {
         new RateLimits.Rate(Math.min(clientRefusals, addressRefusals), window); // a bad setting stops the start
         quiet = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(10_000).build();
+    }
+
+    /** Made at start, so that a bad setting stops the start instead of the first refusal's count. */
+    void verify(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // @PostConstruct has checked the settings
     }
 
     /** Counts the refusal; the threshold it crossed ({@code address} or {@code client}), if it crossed one now. */

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -37,6 +38,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
+import org.consentry.testing.Eventually;
 import org.consentry.testing.StandIn;
 import org.consentry.testing.Tokens;
 import org.consentry.testing.WebhookReceiver;
@@ -160,6 +162,16 @@ class AuthAbuseAlertIT {
         assertEquals(Set.of("password/client/" + user.group(1) + "/3", "token/client/" + claimed.group(1) + "/3",
                 "token/address/" + address.group(1) + "/10"), seen);
         assertEquals(3, alerts.stream().map(a -> a.header("webhook-id")).distinct().count(), "one delivery per alert");
+        // the admin's view of the alert deliveries: the three, delivered, their ids the webhook-ids
+        Set<String> ids = alerts.stream().map(a -> a.header("webhook-id")).collect(Collectors.toSet());
+        Eventually.until("the three alerts recorded as delivered", Duration.ofSeconds(20), () -> ids.equals(
+                delivered(api).stream().map(d -> d.getString("id")).filter(ids::contains).collect(Collectors.toSet())));
+        for (JsonObject delivery : delivered(api)) {
+            assertEquals("alerts.security", delivery.getString("kind"), delivery::toString);
+            assertEquals("alerts", delivery.getString("recipient"), delivery::toString);
+            assertNoPersonalData(delivery.toString(), name, client);
+        }
+        assertEquals(403, api.get("api/v1/alerts/deliveries", Api.AGENT1).status(), "for admins only");
 
         // the metrics: by kind, by capped client tag, by hashed address
         String after = metrics();
@@ -206,6 +218,12 @@ class AuthAbuseAlertIT {
         assertEquals(200, audit.status(), audit::toString);
         return audit.structure().asJsonArray().stream().map(v -> v.asJsonObject())
                 .filter(e -> e.getString("action").equals("auth.abuse")).toList();
+    }
+
+    private static List<JsonObject> delivered(Api api) {
+        var reply = api.get("api/v1/alerts/deliveries?status=DELIVERED", Api.ADMIN);
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.structure().asJsonArray().stream().map(v -> v.asJsonObject()).toList();
     }
 
     private static Api.Reply bearer(Api api, String path, String token) {
