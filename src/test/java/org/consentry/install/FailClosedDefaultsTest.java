@@ -26,6 +26,7 @@ import org.consentry.crypto.control.KeySettingsCheck;
 import org.consentry.escalation.adapter.botframework.BotFrameworkSettingsCheck;
 import org.consentry.escalation.control.CallbackSettingsCheck;
 import org.consentry.escalation.desk.chatwoot.DeskSettingsCheck;
+import org.consentry.outbox.control.AlertSettingsCheck;
 import org.consentry.platform.control.ApiAddressCheck;
 import org.consentry.platform.control.PlatformSettingsCheck;
 import org.consentry.platform.control.SettingsCheck;
@@ -45,7 +46,8 @@ class FailClosedDefaultsTest {
     static final List<SettingsCheck> CHECKS = List.of(new PlatformSettingsCheck(), new KeySettingsCheck(),
             new CallbackSettingsCheck(), new DeskSettingsCheck(), new BotFrameworkSettingsCheck(),
             new CrmSettingsCheck(List.of(new WebhookConnector(), new ChatwootConnector(), new HubSpotConnector(),
-                    new ZendeskConnector(), new SalesforceConnector(), new KafkaConnector())), new ApiAddressCheck());
+                    new ZendeskConnector(), new SalesforceConnector(), new KafkaConnector())), new ApiAddressCheck(),
+            new AlertSettingsCheck());
 
     @Test
     void failClosedDefaults_theDevelopmentServerRefusesToStartInProductionNamingEachKey() throws Exception {

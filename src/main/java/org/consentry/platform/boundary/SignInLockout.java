@@ -1,5 +1,6 @@
 package org.consentry.platform.boundary;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import org.consentry.platform.control.AuthRefusal;
 import org.consentry.platform.control.ProblemType;
 import org.consentry.platform.control.SignInThrottle;
 
@@ -23,7 +25,8 @@ import org.consentry.platform.control.SignInThrottle;
  * filter runs, so this filter works on both of its outcomes: a failure reaches the 401 error page (the
  * ERROR dispatch), where it is counted and, once the name or the address is locked, answered with
  * {@code 429 sign-in-locked} instead; a success reaches the application (the REQUEST dispatch), where a
- * locked name or address is refused the same way. Bearer tokens are not passwords: untouched.
+ * locked name or address is refused the same way. Each failure is also reported as an {@link AuthRefusal}
+ * (kind PASSWORD) for the abuse watch. Bearer tokens are not passwords: untouched ({@link RefusedTokens}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SignInLockout extends HttpFilter {
@@ -34,6 +37,9 @@ public class SignInLockout extends HttpFilter {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    Event<AuthRefusal> refusals;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -47,7 +53,11 @@ public class SignInLockout extends HttpFilter {
         Optional<Duration> locked;
         if (request.getDispatcherType() == DispatcherType.ERROR) {
             Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-            locked = Integer.valueOf(401).equals(status) ? throttle.failed(user.get(), address) : Optional.empty();
+            boolean failed = Integer.valueOf(401).equals(status);
+            locked = failed ? throttle.failed(user.get(), address) : Optional.empty();
+            if (failed) {
+                RefusedTokens.report(refusals, new AuthRefusal(AuthRefusal.Kind.PASSWORD, user.get(), address));
+            }
         } else {
             locked = request.getUserPrincipal() == null ? Optional.empty() : throttle.lockedFor(user.get(), address);
         }
