@@ -52,6 +52,27 @@ public final class Tokens {
         return token(TRUSTED, ISSUER, upn, 300, extra);
     }
 
+    /**
+     * A bot's token as an identity provider issues it for the client-credentials grant: the client in
+     * {@code azp} (and {@code client_id}), a subject that is not the client (a service account's id), the
+     * service account's name in {@code upn} (Liberty requires the user claim; Keycloak's mapper puts it there),
+     * role bot in Consentry's claim.
+     */
+    public static String client(String clientId) {
+        return client(TRUSTED, null, clientId);
+    }
+
+    /** The same, signed with {@code keys} under the key id {@code kid} (null: none). */
+    public static String client(KeyPair keys, String kid, String clientId) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(UUID.randomUUID().toString())
+                .audience(AUDIENCE).claim("azp", clientId).claim("client_id", clientId)
+                .claim("preferred_username", "service-account-" + clientId).claim("upn", "service-account-" + clientId).claim(ROLES_CLAIM, List.of("bot"))
+                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
+                .build();
+        return sign(keys, kid, claims);
+    }
+
     private static String token(KeyPair keys, String issuer, String upn, long secondsValid,
             UnaryOperator<JWTClaimsSet.Builder> extra) {
         Instant now = Instant.now();
@@ -61,7 +82,11 @@ public final class Tokens {
                 .issueTime(Date.from(now.minusSeconds(secondsValid < 0 ? 1200 : 0)))
                 .expirationTime(Date.from(now.plusSeconds(secondsValid))))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+        return sign(keys, null, claims);
+    }
+
+    private static String sign(KeyPair keys, String kid, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid).build(), claims);
         try {
             jwt.sign(new RSASSASigner(keys.getPrivate()));
         } catch (JOSEException e) {

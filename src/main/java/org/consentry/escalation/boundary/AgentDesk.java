@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.consentry.escalation.control.BotOwnership;
 import org.consentry.escalation.control.Claims;
 import org.consentry.escalation.control.Reveals;
 import org.consentry.escalation.control.TranscriptView;
@@ -41,6 +42,9 @@ public class AgentDesk {
     @Inject
     AgentTurns turns;
 
+    @Inject
+    BotOwnership ownership;
+
     /** Exactly one agent wins ({@link AgentTurns#claim}). */
     public Views.Claimed claim(String id) {
         return turns.claim(id, caller.name());
@@ -75,9 +79,9 @@ public class AgentDesk {
         return turns.resolve(id, caller.name());
     }
 
-    /** The agents' replies after {@code after}, for a bot without a callback. */
+    /** The agents' replies after {@code after}, for the bot that handed it off, if it has no callback. */
     public List<Views.Relay> relay(String id, int after) {
-        return transcripts.replies(id, after).stream()
+        return transcripts.replies(ownership.owned(id).id(), after).stream()
                 .map(l -> new Views.Relay(l.id(), l.seq(), l.author(), l.text(), l.at())).toList();
     }
 

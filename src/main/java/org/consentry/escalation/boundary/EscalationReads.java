@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.consentry.escalation.control.QueueListing;
 import org.consentry.escalation.entity.EscalationStatus;
+import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -109,7 +110,10 @@ public abstract class EscalationReads {
     @GET
     @Path("{id}/messages")
     @RolesAllowed("bot")
-    @Operation(summary = "The agents' replies after a position, for a bot without a callback")
+    @Operation(summary = "The agents' replies after a position, for a bot without a callback",
+            description = "Only for the bot client that handed the escalation off.")
+    @ProblemAnswer(status = 404, value = "not-found: no escalation of that id, or one another bot client handed off: the same "
+            + "answer and body for both, so no bot learns that another's escalation exists")
     public Response replies(@PathParam("id") @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                             @QueryParam("after") @DefaultValue("0") @Min(0) int after) {
         return private_(desk.relay(id, after));

@@ -53,10 +53,13 @@ public class EscalationsResource extends EscalationReads {
             description = "Needs the subject's current consent to support-handoff (else 403 consent-required and "
                     + "nothing is stored): send the customer's consent as member consent ({noticeVersion, channel, "
                     + "evidence}) and it is recorded with the handoff, in one transaction. The calling bot becomes the "
-                    + "conversation's owner: only it may record further consents of the subject. Customer fields are "
-                    + "sealed, the transcript redacted and sealed. The same conversationId again answers 200 with the "
-                    + "same escalation.")
-    @ProblemAnswer(status = 409, value = "conversation-conflict: the conversationId is already a handoff of another subject")
+                    + "conversation's owner (its client: the Basic user, or the client a bearer token names in "
+                    + "consentry.jwt.client-claim): only it may record further consents of the subject, send the "
+                    + "customer's messages and collect the agents' replies; every other bot gets 404. Customer fields are "
+                    + "sealed, the transcript redacted and sealed. The same conversationId again from the same bot client "
+                    + "answers 200 with the same escalation.")
+    @ProblemAnswer(status = 409, value = "conversation-conflict: the conversationId is already a handoff of another subject, "
+            + "or another bot client's conversation (nothing of that one is told)")
     @ProblemAnswer(status = 413, value = "body-too-large: over consentry.http.max-body-bytes; too-many-messages: more transcript "
             + "messages than consentry.escalation.max-transcript-messages (field: transcript)")
     @Success(status = 201, value = "A new escalation; Location names it")
@@ -95,6 +98,8 @@ public class EscalationsResource extends EscalationReads {
                     + "message the bot wrote itself (from: bot) is refused with 409 human-holds-conversation once an agent "
                     + "holds the conversation. An agent's message goes to the bot's callback (signed, retried) or waits "
                     + "for the bot to collect it.")
+    @ProblemAnswer(status = 404, value = "not-found: no escalation of that id, or (a bot) one another bot client handed off, "
+            + "or (an agent) one the caller does not hold: the same answer and body for each, so nobody learns it exists")
     @ProblemAnswer(status = 409, value = "escalation-resolved: the bot answers again; human-holds-conversation: a message the bot "
             + "wrote itself while an agent holds the conversation; already-claimed: (agents) the "
             + "escalation is not held by the caller")

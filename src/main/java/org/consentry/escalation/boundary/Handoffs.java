@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 import org.consentry.consent.boundary.RequiresConsent;
+import org.consentry.escalation.control.BotOwnership;
 import org.consentry.escalation.control.CallbackTargets;
 import org.consentry.escalation.control.EscalationFeed;
 import org.consentry.escalation.control.EscalationReasons;
@@ -26,7 +27,6 @@ import org.consentry.escalation.entity.Sender;
 import org.consentry.platform.control.Caller;
 import org.consentry.platform.control.ProblemException;
 import org.consentry.platform.control.ProblemType;
-import org.consentry.platform.control.Problems;
 
 /**
  * The bot's side: handing a conversation over and forwarding the customer's later messages. Both move
@@ -64,6 +64,9 @@ public class Handoffs {
 
     @Inject
     Caller caller;
+
+    @Inject
+    BotOwnership ownership;
 
     @Inject
     Clock clock;
@@ -111,11 +114,18 @@ public class Handoffs {
         return escalation;
     }
 
-    /** The escalation the bot made for a conversation, if any; a different subject is a conflict. */
+    /**
+     * The escalation the bot made for a conversation, if any. Another bot client's conversation of that id
+     * is a conflict that says nothing of it (not its id, status or subject); a different subject is a conflict.
+     */
     public Optional<Escalation> existing(HandoffRequest request) {
         return em.createNamedQuery(Escalation.BY_CONVERSATION, Escalation.class)
                 .setParameter("conversationId", request.conversationId()).getResultStream().findFirst()
                 .map(found -> {
+                    if (!ownership.isOwner(found)) {
+                        throw new ProblemException(CONVERSATION_TAKEN, "Conversation " + request.conversationId()
+                                + " was handed over another way.").with("field", "conversationId");
+                    }
                     if (!found.subjectId().equals(request.subjectId())) {
                         throw new ProblemException(CONVERSATION_TAKEN, "Conversation " + request.conversationId()
                                 + " was escalated for another subject.").with("field", "conversationId");
@@ -124,12 +134,9 @@ public class Handoffs {
                 });
     }
 
+    /** The calling bot's own escalation; any other is 404, as if it did not exist ({@link BotOwnership}). */
     public Escalation find(String id) {
-        Escalation escalation = em.find(Escalation.class, id);
-        if (escalation == null) {
-            throw new ProblemException(Problems.NOT_FOUND, "No escalation " + id + ".");
-        }
-        return escalation;
+        return ownership.owned(id);
     }
 
     /** A message the customer wrote after the handoff; the answer says who holds the conversation. */

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.util.Optional;
 import org.consentry.consent.boundary.CarriedConsent;
+import org.consentry.escalation.control.BotOwnership;
 import org.consentry.escalation.control.HandoffRate;
 import org.consentry.escalation.entity.Escalation;
 import org.consentry.escalation.entity.PlatformLink;
@@ -43,6 +44,9 @@ public class PlatformHandoffs {
     @Inject
     Caller caller;
 
+    @Inject
+    BotOwnership ownership;
+
     /** The escalation, and whether this call created it. */
     public record Handed(Escalation escalation, boolean created) {
     }
@@ -76,10 +80,11 @@ public class PlatformHandoffs {
         return handoffs.botMessage(require(platform, conversationId), text);
     }
 
+    /** The platform's conversation, if the calling platform client handed it over (another's is not there). */
     public Optional<Escalation> byConversation(String platform, String conversationId) {
         return em.createNamedQuery(Escalation.BY_CONVERSATION, Escalation.class)
                 .setParameter("conversationId", conversationId).getResultStream().findFirst()
-                .filter(e -> e.link().platform().equals(platform));
+                .filter(e -> e.link().platform().equals(platform)).filter(ownership::isOwner);
     }
 
     private Escalation require(String platform, String conversationId) {

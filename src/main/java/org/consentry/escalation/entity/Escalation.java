@@ -51,8 +51,11 @@ public class Escalation extends EscalationCourse implements DataSubject {
     @Column(name = "subject_id", nullable = false, length = 128)
     private String subjectId;
 
-    /** The bot principal that handed the conversation over (null for escalations stored before V14). */
-    @Column(name = "handed_off_by", length = 128)
+    /**
+     * The bot client that handed the conversation over and owns it ({@code ~unowned} for escalations stored
+     * before V14: no bot's).
+     */
+    @Column(name = "handed_off_by", length = 128, nullable = false)
     private String handedOffBy;
 
     @Column(nullable = false, length = 2)

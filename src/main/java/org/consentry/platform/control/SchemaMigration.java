@@ -82,11 +82,12 @@ public class SchemaMigration {
         boolean postgres = productName.toLowerCase(java.util.Locale.ROOT).contains("postgres");
         // bytes: ciphertext and wrapped keys, read and written whole (no LOB locators); Derby's
         // largest in-row binary type holds 32672 bytes, more than any sealed field may take.
-        // drop_not_null: ALTER TABLE t ALTER COLUMN c ${drop_not_null} makes a column nullable
+        // drop_not_null: ALTER TABLE t ALTER COLUMN c ${drop_not_null} makes a column nullable; set_not_null the reverse
         return Map.of(
                 "bytes", postgres ? "BYTEA" : "VARCHAR(32672) FOR BIT DATA",
                 "text", postgres ? "TEXT" : "CLOB",
-                "drop_not_null", postgres ? "DROP NOT NULL" : "NULL");
+                "drop_not_null", postgres ? "DROP NOT NULL" : "NULL",
+                "set_not_null", postgres ? "SET NOT NULL" : "NOT NULL");
     }
 
     private String productName() {

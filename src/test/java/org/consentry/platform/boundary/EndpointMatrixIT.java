@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,6 +34,7 @@ import org.consentry.testing.Handoff;
 import org.consentry.testing.OpenApi;
 import org.consentry.testing.SchemaValues;
 import org.consentry.testing.StandIn;
+import org.consentry.testing.Tokens;
 import org.consentry.testing.evidence.Duty;
 import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,8 +53,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * application's client jar (role host, which asks for consent decisions and subjects' field keys, nothing else). Nobody gets 401 except on the public privacy notice; a role the operation's x-roles do not
  * name gets 403; another agent gets 404 on every path of an escalation someone else holds, as if it did
  * not exist (no broken object-level authorisation), except the claim, whose contract is 409; a caller
- * the operation allows never gets 401 or 403, nor a 5xx. Every cell gets fresh data (its own subject,
- * its own escalation), so no cell sees what another changed.
+ * the operation allows never gets 401 or 403, nor a 5xx. One identity per bot: the cell's escalation was
+ * handed off by bot A (the dev user bot), and bot B (a client-credentials bearer token of another client)
+ * gets on every bot path of it the 404 that an escalation id existing nowhere gets, body for body, while
+ * bot A gets its data. Every cell gets fresh data (its own subject, its own escalation), so no cell sees
+ * what another changed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -62,7 +67,9 @@ class EndpointMatrixIT {
     enum Caller {
         ANONYMOUS(null, Api.ANONYMOUS), BOT("bot", Api.BOT), OWNER("agent", Api.AGENT1), OTHER_AGENT("agent", Api.AGENT2),
         ADMIN("admin", Api.ADMIN), CRM("crm", Api.CRM),
-        HOST("host", Api.HOST);
+        HOST("host", Api.HOST),
+        /** Another bot client, with a bearer token ({@link #BOT_B_CLIENT}): it handed off none of the cells' escalations. */
+        OTHER_BOT("bot", null);
 
         final String role;
         final String user;
@@ -92,6 +99,7 @@ class EndpointMatrixIT {
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     static final StandIn CRM = new StandIn().up();
+    static final String BOT_B_CLIENT = "matrix-bot-b";
 
     /** Every optional part switched on (a CRM, the diagnostics echo), so that no operation is off. */
     @Deployment(testable = false)
@@ -102,7 +110,7 @@ class EndpointMatrixIT {
                 consentry.crm.secret=whsec_Y29uc2VudHJ5LXRlc3Qtc2VjcmV0LW5vdC1yZWFsLTE=
                 consentry.crm.allow-http=true
                 consentry.diagnostics.enabled=true
-                """.formatted(CRM.url("/crm/events")));
+                """.formatted(CRM.url("/crm/events")) + Tokens.serverConfig());
     }
 
     @AfterAll
@@ -176,6 +184,12 @@ class EndpointMatrixIT {
         if (!operation.isPublic() && !operation.allows(caller.role)) {
             return 403;
         }
+        if (caller == Caller.OTHER_BOT && heldByTheOwner(operation)) {
+            return 404; // bot A's escalation is not there for bot B
+        }
+        if (caller == Caller.OTHER_BOT && operation.toString().equals(CONSENT_GRANT)) {
+            return 403; // subject-not-handed-off: bot A's conversation does not let bot B record consents
+        }
         if (caller == Caller.OTHER_AGENT && heldByTheOwner(operation)) {
             // the claim's contract (DESIGN.md): 409 when another agent has it; the queue showed it to every agent
             return operation.path().endsWith("/claim") ? 409 : 404;
@@ -183,7 +197,9 @@ class EndpointMatrixIT {
         return SUCCESS.getOrDefault(operation.toString(), Map.of()).get(caller);
     }
 
-    private static String judge(OpenApi.Operation operation, Caller caller, Answer answer) {
+    static final String CONSENT_GRANT = "PUT /api/v1/subjects/{subjectId}/consents/{purpose}";
+
+    private String judge(OpenApi.Operation operation, Caller caller, Answer answer) {
         Integer expected = expected(operation, caller);
         int status = answer.status();
         if (expected != null && status != expected) {
@@ -199,11 +215,40 @@ class EndpointMatrixIT {
             JsonObject problem = Json.createReader(new StringReader(answer.body())).readObject();
             String slug = switch (status) {
                 case 401 -> "/unauthenticated";
-                case 403 -> "/forbidden";
+                case 403 -> caller == Caller.OTHER_BOT && operation.toString().equals(CONSENT_GRANT)
+                        ? "/subject-not-handed-off" : "/forbidden";
                 default -> "";
             };
             if (problem.getInt("status") != status || !problem.getString("type").endsWith(slug)) {
                 return "problem does not match its status: " + answer;
+            }
+            if (caller == Caller.OTHER_BOT && status == 404) {
+                return sameAsNowhere(operation, answer);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Bot B's answer on bot A's escalation, against bot B's answer on an id that exists nowhere: the same
+     * status and body but for the id in the detail, and nothing of the escalation (its customer, its messages).
+     */
+    private String sameAsNowhere(OpenApi.Operation operation, Answer answer) {
+        String nowhere = UUID.randomUUID().toString();
+        Answer absent;
+        try {
+            absent = call(operation, new Cell(operation.concrete(Map.of("id", nowhere)),
+                    operation.hasBody() ? "{\"text\":\"hello\"}" : null), Caller.OTHER_BOT);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        String id = UUID_TEXT.matcher(answer.body()).results().map(MatchResult::group).findFirst().orElse("?");
+        if (absent.status() != 404 || !absent.body().replace(nowhere, "ID").equals(answer.body().replace(id, "ID"))) {
+            return "bot B's answer differs from the answer for an escalation that does not exist: " + answer + " vs " + absent;
+        }
+        for (String leak : List.of("Jan", "jan.matrix", "600 100", "hello", "agent1", "ASSIGNED")) {
+            if (answer.body().contains(leak)) {
+                return "bot B's answer tells of bot A's escalation (" + leak + "): " + answer;
             }
         }
         return null;
@@ -308,6 +353,9 @@ class EndpointMatrixIT {
 
     private Answer call(OpenApi.Operation operation, Cell cell, Caller caller) throws IOException, InterruptedException {
         HttpRequest.Builder request = api.request(cell.target(), caller.user).timeout(Duration.ofSeconds(30));
+        if (caller == Caller.OTHER_BOT) {
+            request.header("Authorization", "Bearer " + Tokens.client(BOT_B_CLIENT));
+        }
         if (cell.body() != null) {
             request.header("Content-Type", operation.bodyTypes().get(0));
         }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * is the release before it (a rolling upgrade) contracts nothing that code may still use. A statement
  * that removes or tightens (drops a table or column, renames, makes a column NOT NULL, changes a type,
  * adds a constraint to a table that exists) must say on the line before it
- * {@code -- contract: unused since <release>}, naming a release no newer than the oldest code served.
+ * {@code -- contract: safe since <release> (why)}, naming a release no newer than the oldest code served: from
+ * that release on, the code no longer uses what is removed, or always writes what is tightened.
  */
 class MigrationPolicyTest {
 
@@ -32,10 +33,10 @@ class MigrationPolicyTest {
     static final Pattern RELEASE_ROW = Pattern.compile("INSERT INTO schema_release \\(release_version, first_migration,"
             + " oldest_code\\) VALUES \\('([\\d.]+)', (\\d+), '([\\d.]+)'\\)");
     static final Pattern CONTRACT = Pattern.compile("(?i)\\bDROP\\s+(TABLE|COLUMN|VIEW)\\b|\\bALTER\\s+TABLE\\s+\\S+\\s+DROP\\s+(?!CONSTRAINT|NOT\\s+NULL)\\w+"
-            + "|\\bRENAME\\b|\\bSET\\s+NOT\\s+NULL\\b|\\bALTER\\s+COLUMN\\s+\\S+\\s+NOT\\s+NULL\\b|\\bALTER\\s+COLUMN\\s+\\S+\\s+(SET\\s+DATA\\s+)?TYPE\\b"
+            + "|\\bRENAME\\b|\\bSET\\s+NOT\\s+NULL\\b|\\$\\{set_not_null\\}|\\bALTER\\s+COLUMN\\s+\\S+\\s+NOT\\s+NULL\\b|\\bALTER\\s+COLUMN\\s+\\S+\\s+(SET\\s+DATA\\s+)?TYPE\\b"
             + "|\\bALTER\\s+TABLE\\s+\\S+\\s+ADD\\s+(CONSTRAINT|CHECK|UNIQUE|FOREIGN|PRIMARY)\\b"
             + "|\\bADD\\s+(COLUMN\\s+)?(?![^,;]*\\bDEFAULT\\b)\\S+\\s+[^,;]*\\bNOT\\s+NULL\\b");
-    static final Pattern ANNOTATION = Pattern.compile("--\\s*contract:\\s*unused since ([\\d.]+)");
+    static final Pattern ANNOTATION = Pattern.compile("--\\s*contract:\\s*safe since ([\\d.]+)");
 
     record Release(String version, int firstMigration, String oldestCode) {
     }
@@ -84,6 +85,7 @@ class MigrationPolicyTest {
         assertTrue(CONTRACT.matcher("ALTER TABLE escalation ALTER COLUMN owner SET NOT NULL;").find());
         assertTrue(CONTRACT.matcher("ALTER TABLE escalation ADD COLUMN owner VARCHAR(64) NOT NULL;").find());
         assertTrue(CONTRACT.matcher("DROP TABLE outbox_trace;").find());
+        assertTrue(CONTRACT.matcher("ALTER TABLE escalation ALTER COLUMN handed_off_by ${set_not_null};").find());
         assertTrue(CONTRACT.matcher("ALTER TABLE a ADD CONSTRAINT a_b FOREIGN KEY (b) REFERENCES b (id);").find());
         assertTrue(!CONTRACT.matcher("ALTER TABLE escalation ADD COLUMN owner VARCHAR(64) DEFAULT 'bot' NOT NULL;").find());
         assertTrue(!CONTRACT.matcher("ALTER TABLE escalation ADD COLUMN owner VARCHAR(64);").find());
@@ -91,8 +93,8 @@ class MigrationPolicyTest {
         assertTrue(!CONTRACT.matcher("CREATE TABLE t (type VARCHAR(20) NOT NULL, kind VARCHAR(8));").find());
         assertTrue(!CONTRACT.matcher("CREATE INDEX escalation_owner ON escalation (owner);").find());
         Release rolling = new Release("0.3", 30, "0.2");
-        assertTrue(allowed("-- contract: unused since 0.2", rolling));
-        assertTrue(!allowed("-- contract: unused since 0.3", rolling), "0.2 code still runs: it may use it");
+        assertTrue(allowed("-- contract: safe since 0.2 (nothing reads bot_name)", rolling));
+        assertTrue(!allowed("-- contract: safe since 0.3 (nothing reads bot_name)", rolling), "0.2 code still runs: it may use it");
         assertTrue(!allowed("-- dropping it", rolling));
     }
 
