@@ -57,17 +57,68 @@ class HsmIT {
                 """.formatted(HSM.get("library"), HSM.get("slot"), HSM.get("pin-file")));
     }
 
+    static final String WRONG_PIN = "hsm-wrong-pin";
+
+    /**
+     * The other token, with a PIN that is not its own: no login to it ever succeeds in this server. Put into
+     * the server's dropins folder directly: Arquillian would wait its whole deployment timeout for an
+     * application that never starts.
+     */
+    static WebArchive wrongPin() {
+        return org.jboss.shrinkwrap.api.ShrinkWrap.create(WebArchive.class, WRONG_PIN + ".war").merge(Deployments.application("""
+                config_ordinal=700
+                consentry.kek.custody=pkcs11
+                consentry.kek.pkcs11.library=%s
+                consentry.kek.pkcs11.slot=%s
+                consentry.kek.pkcs11.pin-file=%s
+                """.formatted(HSM.get("library"), HSM.get("other-slot"), HSM.get("wrong-pin-file"))));
+    }
+
     @ArquillianResource
     Deployer deployer;
 
+    boolean deployed;
+
     @AfterEach
-    void tearDown() {
-        deployer.undeploy(APP);
+    void tearDown() throws Exception {
+        if (deployed) {
+            deployer.undeploy(APP);
+        }
+        Files.deleteIfExists(server().resolve("dropins/" + WRONG_PIN + ".war"));
+    }
+
+    @Test
+    void aWrongPinKeepsTheApplicationFromStartingAndTheLogSaysWhyWithoutThePin() throws Exception {
+        Path log = server().resolve("logs/messages.log");
+        long before = Files.exists(log) ? Files.size(log) : 0;
+        wrongPin().as(org.jboss.shrinkwrap.api.exporter.ZipExporter.class)
+                .exportTo(server().resolve("dropins/" + WRONG_PIN + ".war").toFile(), true);
+        Api api = new Api(new URL("http://localhost:" + System.getProperty("it.http.port", "19080") + "/"));
+        String wrong = Files.readString(Path.of(HSM.get("wrong-pin-file"))).strip();
+        Eventually.until("the refusal is logged", Duration.ofSeconds(90), () -> logSince(log, before)
+                .contains("Consentry does not start: Login to the PKCS#11 token in slot " + HSM.get("other-slot")));
+        var ready = api.get("health/ready", Api.ANONYMOUS);
+        assertFalse(ready.status() == 200 && ready.text().contains("kek-keystore"),
+                () -> "Consentry's readiness never answers UP without its token: " + ready);
+        String logged = logSince(log, before);
+        assertTrue(logged.contains("refused: CKR_PIN_INCORRECT"), logged);
+        assertFalse(logged.contains(wrong), "the PIN is never logged");
+    }
+
+    private static String logSince(Path log, long offset) throws java.io.IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(offset, all.length), all.length - (int) Math.min(offset, all.length),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Path server() {
+        return Path.of("target/liberty/wlp/usr/servers", System.getProperty("it.server", "consentryIT"));
     }
 
     @Test
     void sealRotateRewrapRetireRestartAndShredAllThroughTheToken() throws Exception {
         deployer.deploy(APP);
+        deployed = true;
         Api api = new Api(new URL("http://localhost:" + System.getProperty("it.http.port", "19080") + "/"));
         assertReady(api);
 
@@ -116,8 +167,7 @@ class HsmIT {
         var after = api.get("api/v1/subjects/" + handoff.subjectId + "/export", Api.ADMIN);
         assertFalse(after.text().contains(Handoff.EMAIL), after::toString);
 
-        Path server = Path.of("target/liberty/wlp/usr/servers", System.getProperty("it.server", "consentryIT"));
-        try (Stream<Path> files = Files.walk(server)) {
+        try (Stream<Path> files = Files.walk(server())) {
             List<Path> keystores = files.filter(f -> f.toString().endsWith(".p12") && f.toString().contains("kek")).toList();
             assertEquals(List.of(), keystores, "no KEK keystore file: the KEKs live in the token only");
         }
