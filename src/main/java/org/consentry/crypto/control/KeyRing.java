@@ -126,7 +126,7 @@ public class KeyRing {
         }
     }
 
-    /** The KEK of a version, reloading the keystore once if another server added it; never a retired one. */
+    /** The KEK of a version, reading the custody again once if another server added it; never a retired one. */
     public Aead kek(int version) {
         if (retirements.isRetired(version)) {
             throw new KeyUnavailableException("KEK version " + version + " is retired");
@@ -136,12 +136,12 @@ public class KeyRing {
             try {
                 reload();
             } catch (IOException | GeneralSecurityException e) {
-                throw new KeyUnavailableException("KEK version " + version + ": keystore unreadable");
+                throw new KeyUnavailableException("KEK version " + version + ": " + custody.name() + " unreadable");
             }
             kek = keks.get(version);
         }
         if (kek == null) {
-            throw new KeyUnavailableException("KEK version " + version + " is not in the keystore of this server");
+            throw new KeyUnavailableException("KEK version " + version + " is not in the " + custody.name() + " of this server");
         }
         return kek;
     }
