@@ -87,8 +87,10 @@ public class KeyRing {
             }
             audit = custody.audit();
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("The key-encryption keys cannot be read from " + (custody == null ? "their custody"
-                    : custody.where()) + ": " + e.getClass().getSimpleName(), e);
+            IllegalStateException refused = new IllegalStateException("The key-encryption keys cannot be read from "
+                    + (custody == null ? "their custody" : custody.where()) + ": " + e.getClass().getSimpleName(), e);
+            LOG.severe(() -> "Consentry does not start: " + refused.getMessage());
+            throw refused;
         } catch (IllegalStateException e) {
             LOG.severe(() -> "Consentry does not start: " + e.getMessage());
             throw e;
