@@ -42,6 +42,10 @@ public final class BenchmarkReport {
                 "project seal (Tink) vs raw JCE, 1 KB field", null);
         ratio(byName, "CryptoBenchmark.rawJceCipherPerCall", "CryptoBenchmark.rawJceCachedCipher",
                 "Cipher.getInstance per call vs cached Cipher", null);
+        for (String path : new String[] {"unwrapDataKey", "wrapDataKey", "handoffSealCacheHit", "handoffSealCacheMiss"}) {
+            ratio(byName, "KekCustodyBenchmark." + path + "[custody=pkcs11]", "KekCustodyBenchmark." + path + "[custody=keystore]",
+                    "KEK in a PKCS#11 token (SoftHSM2) vs in the keystore: " + path, null);
+        }
         ratio(byName, "GuardChainBenchmark.guardChain", "GuardChainBenchmark.rawSealThreeFields",
                 "guard chain (consent check + seal 3 fields) vs raw AES-GCM of the 3 fields", 1.5);
         RunResult guarded = byName.get("HostGuardBenchmark.guarded");

@@ -36,7 +36,7 @@ public class AuditChain {
                         "SELECT e FROM AuditEvent e WHERE e.chainSeq IS NULL ORDER BY e.id", AuditEvent.class)
                 .setMaxResults(BATCH).getResultList();
         int version = keys.audit().newestVersion();
-        ChainLink link = new ChainLink(keys.audit().chainKey(version));
+        ChainLink link = new ChainLink(keys.audit().chainMac(version));
         long seq = head.lastSeq();
         String previous = head.lastHash();
         for (AuditEvent event : unlinked) {
@@ -79,7 +79,7 @@ public class AuditChain {
                 }
                 ChainLink link;
                 try {
-                    link = links.computeIfAbsent(version, v -> new ChainLink(keys.audit().chainKey(v)));
+                    link = links.computeIfAbsent(version, v -> new ChainLink(keys.audit().chainMac(v)));
                 } catch (KeyUnavailableException e) {
                     return Verification.broken(expected - 1, expected, event.id(), "was linked with audit key version "
                             + version + ", which the keystore of this server does not hold");

@@ -25,6 +25,11 @@ public final class ChainLink {
         }
     }
 
+    /** With an HMAC-SHA256 already initialised with the chain key (in a PKCS#11 token, the token's own). */
+    public ChainLink(Mac mac) {
+        this.mac = mac;
+    }
+
     public String hash(AuditEvent event, long seq, String previous) {
         return HexFormat.of().formatHex(mac.doFinal(event.canonical(seq, previous)));
     }

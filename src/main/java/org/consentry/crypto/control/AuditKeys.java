@@ -3,13 +3,13 @@ package org.consentry.crypto.control;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.util.Base64;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The audit trail's keys, from the keystore that holds the KEKs (operator guide, "Keys"):
@@ -23,28 +23,51 @@ import javax.crypto.spec.SecretKeySpec;
  * It never rotates: a reference must find a subject's events of every year, a token must match what
  * the CRM already holds.</li>
  * </ul>
- * A key that an operator adds while the server runs is read when the keystore file has changed.
+ * A key that an operator adds while the server runs is read when the keystore file has changed (in a
+ * PKCS#11 token: when a link names a version not yet read). The keys are HMAC keys of the custody
+ * ({@link KeyCustody}): in a token they stay there, and every HMAC is computed by the token.
  */
 public final class AuditKeys {
 
     private static final Logger LOG = Logger.getLogger(AuditKeys.class.getName());
     private static final String HMAC = "HmacSHA256";
 
-    private final KeystoreFile keystore;
-    private final NavigableMap<Integer, SecretKeySpec> chain = new ConcurrentSkipListMap<>();
-    private final SecretKeySpec pseudonym;
+    /** Where the custody keeps the audit keys. */
+    public interface Source {
+
+        /** Chain key versions (HMAC-SHA256), by version. */
+        NavigableMap<Integer, Key> chainKeys() throws IOException, GeneralSecurityException;
+
+        /** Pseudonym key versions (only version 1 may exist). */
+        NavigableMap<Integer, Key> pseudonymKeys() throws IOException, GeneralSecurityException;
+
+        /** What tells whether the keys may have changed since they were read. */
+        String state() throws IOException;
+
+        /** "The keystore /path" or "The PKCS#11 token ...": for messages, never a secret. */
+        String where();
+
+        /** An HMAC-SHA256 of the provider that can use the keys (a token's own for its keys). */
+        default Mac mac() throws GeneralSecurityException {
+            return Mac.getInstance(HMAC);
+        }
+    }
+
+    private final Source keystore;
+    private final NavigableMap<Integer, Key> chain = new ConcurrentSkipListMap<>();
+    private final Key pseudonym;
     private volatile String seen;
 
-    AuditKeys(KeystoreFile keystore, String prefix) throws IOException, GeneralSecurityException {
+    public AuditKeys(Source keystore, String prefix) throws IOException, GeneralSecurityException {
         this.keystore = keystore;
         read();
         if (chain.isEmpty()) {
-            throw new IllegalStateException("The keystore " + keystore.path() + " holds no '" + prefix
+            throw new IllegalStateException(keystore.where() + " holds no '" + prefix
                     + "-audit-<n>' HMAC key");
         }
-        NavigableMap<Integer, byte[]> pseudonyms = keystore.pseudonymKeys();
+        NavigableMap<Integer, Key> pseudonyms = keystore.pseudonymKeys();
         if (!pseudonyms.isEmpty() && !pseudonyms.keySet().equals(Set.of(1))) {
-            throw new IllegalStateException("The keystore " + keystore.path() + " holds pseudonym key versions "
+            throw new IllegalStateException(keystore.where() + " holds pseudonym key versions "
                     + pseudonyms.keySet() + ": only '" + prefix + "-pseudonym-1' may exist, it never rotates");
         }
         if (pseudonyms.isEmpty()) {
@@ -52,7 +75,7 @@ public final class AuditKeys {
             LOG.info(() -> "Subject references and CRM tokens use the first audit key '" + prefix + "-audit-"
                     + chain.firstKey() + "' (the keystore has no '" + prefix + "-pseudonym-1')");
         } else {
-            pseudonym = new SecretKeySpec(pseudonyms.get(1), HMAC);
+            pseudonym = pseudonyms.get(1);
         }
     }
 
@@ -63,16 +86,21 @@ public final class AuditKeys {
     }
 
     /** The chain key of a version, reading the keystore once more if another server added it. */
-    public SecretKeySpec chainKey(int version) {
-        SecretKeySpec key = chain.get(version);
+    public Key chainKey(int version) {
+        Key key = chain.get(version);
         if (key == null) {
             refresh(true);
             key = chain.get(version);
         }
         if (key == null) {
-            throw new KeyUnavailableException("Audit key version " + version + " is not in the keystore of this server");
+            throw new KeyUnavailableException("Audit key version " + version + " is not in the key custody of this server");
         }
         return key;
+    }
+
+    /** An HMAC-SHA256 initialised with the chain key of a version (see {@link #chainKey}). */
+    public Mac chainMac(int version) {
+        return mac(chainKey(version));
     }
 
     /**
@@ -81,20 +109,24 @@ public final class AuditKeys {
      * uses never share a value.
      */
     public String pseudonym(String context, String text) {
+        byte[] digest = mac(pseudonym).doFinal((context + "|" + text).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private Mac mac(Key key) {
         try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(pseudonym);
-            byte[] digest = mac.doFinal((context + "|" + text).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            Mac mac = keystore.mac();
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+            throw new KeyUnavailableException("HMAC-SHA256 with the audit key unavailable (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     private synchronized void read() throws IOException, GeneralSecurityException {
         String state = keystore.state();
-        for (var entry : keystore.auditKeys().entrySet()) {
-            chain.putIfAbsent(entry.getKey(), new SecretKeySpec(entry.getValue(), HMAC));
+        for (var entry : keystore.chainKeys().entrySet()) {
+            chain.putIfAbsent(entry.getKey(), entry.getValue());
         }
         seen = state;
     }
@@ -105,7 +137,7 @@ public final class AuditKeys {
                 read();
             }
         } catch (IOException | GeneralSecurityException e) {
-            LOG.warning(() -> "The keystore " + keystore.path() + " could not be read again for audit keys ("
+            LOG.warning(() -> keystore.where() + " could not be read again for audit keys ("
                     + e.getClass().getSimpleName() + "): the keys read before stay in use");
         }
     }

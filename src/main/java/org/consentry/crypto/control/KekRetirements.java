@@ -41,6 +41,10 @@ public class KekRetirements {
 
     private Cache<Integer, Boolean> retired;
 
+    /** Fired in the transaction that retires a version. */
+    public record Retired(int version) {
+    }
+
     @PostConstruct
     void init() {
         retired = Caffeine.newBuilder().expireAfterWrite(recheck).maximumSize(1000).build();

@@ -1,13 +1,10 @@
 package org.consentry.crypto.control;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.aead.AesGcmKey;
-import com.google.crypto.tink.aead.AesGcmParameters;
-import com.google.crypto.tink.subtle.AesGcmJce;
-import com.google.crypto.tink.util.SecretBytes;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -20,8 +17,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The key-encryption keys (KEK versions), read from the keystore named in configuration; never from
- * code. The audit trail's keys come from the same keystore ({@link AuditKeys}). Without a configured
+ * The key-encryption keys (KEK versions), from the custody named in configuration ({@link KeyCustody}:
+ * consentry.kek.custody, {@code keystore} by default or {@code pkcs11}); never from code. The audit trail's
+ * keys come from the same custody ({@link AuditKeys}). Without a configured
  * keystore the server refuses to start, unless {@code consentry.kek.dev-generate} is on (the development
  * server only): then a dev keystore is generated in the server's output folder, with a loud warning at
  * every start ({@link KekKeystore}).
@@ -30,16 +28,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class KeyRing {
 
     private static final Logger LOG = Logger.getLogger(KeyRing.class.getName());
-    private static final AesGcmParameters KEK_PARAMETERS;
 
-    static {
-        try {
-            KEK_PARAMETERS = AesGcmParameters.builder().setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16)
-                    .setVariant(AesGcmParameters.Variant.NO_PREFIX).build();
-        } catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    @Inject
+    @ConfigProperty(name = "consentry.kek.custody", defaultValue = "keystore")
+    String custodyName;
+
+    /** The custodies other than the keystore (vendor packages), found by {@link KeyCustody#name()}. */
+    @Inject
+    @Any
+    Instance<KeyCustody> custodies;
 
     @Inject
     @ConfigProperty(name = "consentry.kek.keystore")
@@ -68,7 +65,7 @@ public class KeyRing {
     @Inject
     KekRetirements retirements;
 
-    private KeystoreFile keystore;
+    private KeyCustody custody;
     private final Map<Integer, Aead> keks = new ConcurrentHashMap<>();
     private AuditKeys audit;
     private boolean devKeys;
@@ -81,19 +78,24 @@ public class KeyRing {
     @PostConstruct
     void load() {
         try {
-            KekKeystore.Opened opened = KekKeystore.open(keystorePath, keystorePassword, keystorePasswordFile,
-                    aliasPrefix, devGenerate);
-            keystore = opened.file();
-            devKeys = opened.development();
+            custody = custody();
+            custody.open();
+            devKeys = custody.development();
             reload();
             if (keks.isEmpty()) {
-                throw new IllegalStateException("The keystore " + keystore.path() + " holds no '" + aliasPrefix
-                        + "-kek-<n>' AES-256 key");
+                throw new IllegalStateException(custody.where() + " holds no '" + aliasPrefix + "-kek-<n>' AES-256 key");
             }
-            audit = new AuditKeys(keystore, aliasPrefix);
+            audit = custody.audit();
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("The key-encryption keystore cannot be read: " + e.getClass().getSimpleName(), e);
+            IllegalStateException refused = new IllegalStateException("The key-encryption keys cannot be read from "
+                    + (custody == null ? "their custody" : custody.where()) + ": " + e.getClass().getSimpleName(), e);
+            LOG.severe(() -> "Consentry does not start: " + refused.getMessage());
+            throw refused;
+        } catch (IllegalStateException e) {
+            LOG.severe(() -> "Consentry does not start: " + e.getMessage());
+            throw e;
         }
+        LOG.info(() -> "KEK versions " + versions() + " in " + custody.where());
         if (devKeys) {
             LOG.warning("""
 
@@ -105,14 +107,28 @@ public class KeyRing {
         }
     }
 
-    /** Reads the keystore again: an operator may have added a KEK version. */
+    private KeyCustody custody() throws IOException, GeneralSecurityException {
+        String name = custodyName == null ? "keystore" : custodyName.strip();
+        if (name.equals("keystore")) {
+            return new KeystoreCustody(KekKeystore.open(keystorePath, keystorePassword, keystorePasswordFile,
+                    aliasPrefix, devGenerate), aliasPrefix, generateOnRotation);
+        }
+        for (KeyCustody candidate : custodies) {
+            if (candidate.name().equals(name)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("consentry.kek.custody is '" + name + "': only 'keystore' and 'pkcs11' exist");
+    }
+
+    /** Reads the custody again: an operator or another server may have added a KEK version. */
     public synchronized void reload() throws IOException, GeneralSecurityException {
-        for (var entry : keystore.keks().entrySet()) {
-            keks.computeIfAbsent(entry.getKey(), v -> aead(entry.getValue()));
+        for (var entry : custody.keks().entrySet()) {
+            keks.putIfAbsent(entry.getKey(), entry.getValue());
         }
     }
 
-    /** The KEK of a version, reloading the keystore once if another server added it; never a retired one. */
+    /** The KEK of a version, reading the custody again once if another server added it; never a retired one. */
     public Aead kek(int version) {
         if (retirements.isRetired(version)) {
             throw new KeyUnavailableException("KEK version " + version + " is retired");
@@ -122,19 +138,48 @@ public class KeyRing {
             try {
                 reload();
             } catch (IOException | GeneralSecurityException e) {
-                throw new KeyUnavailableException("KEK version " + version + ": keystore unreadable");
+                throw new KeyUnavailableException("KEK version " + version + ": " + custody.name() + " unreadable");
             }
             kek = keks.get(version);
         }
         if (kek == null) {
-            throw new KeyUnavailableException("KEK version " + version + " is not in the keystore of this server");
+            throw new KeyUnavailableException("KEK version " + version + " is not in the " + custody.name() + " of this server");
         }
         return kek;
     }
 
-    /** The KEK versions the keystore file holds now, read again with the password of the start (readiness). */
-    java.util.NavigableMap<Integer, byte[]> keksOnDisk() throws IOException, GeneralSecurityException {
-        return keystore.keks();
+    /** The KEK version as the custody holds it now, looked up again rather than from memory (readiness). */
+    Optional<Aead> reread(int version) throws IOException, GeneralSecurityException {
+        return custody.reread(version);
+    }
+
+    /**
+     * Destroys a retired version in the custody where it can (a PKCS#11 token) and forgets it here; false
+     * where the custody leaves that to the operator (a keystore file).
+     */
+    public synchronized boolean destroy(int version) throws IOException, GeneralSecurityException {
+        boolean destroyed = custody.destroy(version);
+        if (destroyed) {
+            keks.remove(version);
+            LOG.info(() -> "Destroyed retired KEK version " + version + " in " + custody.where());
+        }
+        return destroyed;
+    }
+
+    /** A retirement committed: nothing may use the version again, so a token destroys it (a keystore keeps it). */
+    void retired(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                 KekRetirements.Retired retired) {
+        try {
+            destroy(retired.version());
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.severe(() -> "Retired KEK version " + retired.version() + " could not be destroyed in " + custody.where()
+                    + " (" + e.getClass().getSimpleName() + "): it unwraps nothing, but remove it there by hand");
+        }
+    }
+
+    /** The custody's name (keystore or pkcs11). */
+    public String custodyName() {
+        return custody.name();
     }
 
     public SortedSet<Integer> versions() {
@@ -155,17 +200,17 @@ public class KeyRing {
             if (newestVersion() > primary) {
                 return newestVersion();
             }
-            if (!generateOnRotation && !devKeys) {
+            if (!custody.createsVersions()) {
                 throw new KeyUnavailableException("No KEK version newer than " + primary + " in the keystore: add '"
                         + aliasPrefix + "-kek-" + (primary + 1) + "' (keytool -genseckey -keyalg AES -keysize 256 "
                         + "-storetype PKCS12) to every server's keystore, then rotate");
             }
             int next = primary + 1;
-            keks.put(next, aead(keystore.addKek(next)));
-            LOG.info(() -> "Generated KEK version " + next + " into " + keystore.path());
+            keks.put(next, custody.create(next));
+            LOG.info(() -> "Generated KEK version " + next + " in " + custody.where());
             return next;
         } catch (IOException | GeneralSecurityException e) {
-            throw new KeyUnavailableException("The keystore cannot be updated: " + e.getClass().getSimpleName());
+            throw new KeyUnavailableException("The key custody cannot be updated: " + e.getClass().getSimpleName());
         }
     }
 
@@ -176,14 +221,5 @@ public class KeyRing {
 
     public boolean usesDevelopmentKeys() {
         return devKeys;
-    }
-
-    private static Aead aead(byte[] raw) {
-        try {
-            return AesGcmJce.create(AesGcmKey.builder().setParameters(KEK_PARAMETERS)
-                    .setKeyBytes(SecretBytes.copyFrom(raw, InsecureSecretKeyAccess.get())).build());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("KEK is not a valid AES-256 key", e);
-        }
     }
 }

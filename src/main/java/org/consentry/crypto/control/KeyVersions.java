@@ -47,6 +47,10 @@ public class KeyVersions {
     @Inject
     Event<KeyOperation> operations;
 
+    /** Once the retirement commits, the key ring destroys the version where its custody can (a token). */
+    @Inject
+    Event<KekRetirements.Retired> retired;
+
     @Inject
     Clock clock;
 
@@ -123,6 +127,7 @@ public class KeyVersions {
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         retirements.retire(version, at);
         operations.fire(new KeyOperation("key.retirement", true, "KEK version " + version + " retired", null));
+        retired.fire(new KekRetirements.Retired(version));
         return new Retired(version, at);
     }
 }

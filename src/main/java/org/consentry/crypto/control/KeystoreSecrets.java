@@ -17,7 +17,7 @@ import java.util.Set;
  * keystore nor that file may be readable or writable by other users (group write is refused too). A
  * file that others can read is refused at start, whatever the profile: a copy may already have been taken.
  */
-final class KeystoreSecrets {
+public final class KeystoreSecrets {
 
     private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.GROUP_WRITE);
@@ -26,7 +26,7 @@ final class KeystoreSecrets {
     }
 
     /** The password, from the value or else from the file; empty when neither is configured. */
-    static Optional<char[]> password(Optional<String> value, Optional<String> file) throws IOException {
+    public static Optional<char[]> password(Optional<String> value, Optional<String> file) throws IOException {
         if (value.isPresent() && !value.get().isEmpty()) {
             return Optional.of(value.get().toCharArray());
         }
@@ -42,7 +42,7 @@ final class KeystoreSecrets {
     }
 
     /** The file, after checking that it exists and that only its owner (and its group, reading) may use it. */
-    static Path guarded(Path file, String key) throws IOException {
+    public static Path guarded(Path file, String key) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("The file " + file + " (" + key + ") does not exist");
         }
