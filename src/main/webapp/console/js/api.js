@@ -1,9 +1,15 @@
-// The API, from the console. The credentials live in this module's memory only: no cookie, no web
-// storage; a reload signs out. Every request sends them as a header, which a page of another site
-// cannot do: no request of this console can be forged from elsewhere (CSRF).
+// The API, from the console. Signed in with a name and password, the credentials live in this module's
+// memory only: no cookie, no web storage; a reload signs out. Every request sends them as a header, which a
+// page of another site cannot do: no request of this console can be forged from elsewhere (CSRF).
+// Signed in through single sign-on, the server's session cookie carries the sign-in instead, and only
+// together with the marker cookie consentry_sso (SameSite=Lax: a cross-site form post never carries it, and
+// without it the server does not look at the session); the server refuses cross-site writes besides.
 
 const BASE = new URL('../../api/v1/', import.meta.url);
+const CONSOLE = new URL('../', import.meta.url);
+const MARKER = 'consentry_sso';
 let authorization = null;
+let session = false;
 
 /** A problem response (RFC 9457) from the API. */
 export class ApiError extends Error {
@@ -53,6 +59,69 @@ export function signOut() {
     authorization = null;
 }
 
+/** Whether the server offers single sign-on (sso-oidc.xml). */
+export async function singleSignOnOffered() {
+    try {
+        const response = await fetch(new URL('sign-in-options', CONSOLE), {credentials: 'omit', cache: 'no-store'});
+        return response.ok && (await response.json()).singleSignOn === true;
+    } catch (e) {
+        return false;
+    }
+}
+
+/** Leaves for the provider's sign-in page; it sends the browser back to the console. */
+export function singleSignOn() {
+    const secure = location.protocol === 'https:' ? '; Secure' : '';
+    document.cookie = MARKER + '=1; Path=/; SameSite=Lax' + secure;
+    location.assign(new URL('sso', CONSOLE));
+}
+
+function hasMarker() {
+    return document.cookie.split(';').some(c => c.trim().startsWith(MARKER + '='));
+}
+
+function dropMarker() {
+    document.cookie = MARKER + '=; Path=/; Max-Age=0; SameSite=Lax';
+}
+
+/** Back from the provider: the session's user ({user, roles}), or null when there is no session. */
+export async function resumeSession() {
+    if (!hasMarker()) {
+        return null;
+    }
+    session = true;
+    try {
+        return await request('GET', 'me');
+    } catch (e) {
+        session = false;
+        dropMarker();
+        return null;
+    }
+}
+
+export function inSession() {
+    return session;
+}
+
+/**
+ * Ends the single sign-on session here and at the provider (RP-initiated logout): the server answers the
+ * provider's end-session address, which sends the browser back to the console.
+ */
+export async function endSession(next) {
+    let location = new URL('./', CONSOLE).toString();
+    try {
+        const response = await fetch(new URL('sign-out', CONSOLE), {method: 'POST', credentials: 'same-origin',
+            cache: 'no-store', redirect: 'manual', headers: {'Accept': 'application/json'}});
+        if (response.ok) {
+            location = (await response.json()).location;
+        }
+    } finally {
+        session = false;
+        dropMarker();
+    }
+    (next ?? (url => window.location.assign(url)))(location);
+}
+
 /** One request; the JSON answer, or an ApiError. With {raw: true} the Response itself. */
 export async function request(method, path, body, options = {}) {
     const headers = {'Accept': 'application/json, application/problem+json'};
@@ -64,14 +133,26 @@ export async function request(method, path, body, options = {}) {
     }
     const response = await fetch(new URL(path, BASE), {
         method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'omit', cache: 'no-store', signal: options.signal
+        credentials: session ? 'same-origin' : 'omit', redirect: session ? 'manual' : 'follow',
+        cache: 'no-store', signal: options.signal
     });
+    if (response.type === 'opaqueredirect') {
+        // the session ended at the server: its answer is the way to the provider's sign-in page
+        throw new ApiError(401, {title: 'Session ended', type: 'session-ended'});
+    }
     if (!response.ok) {
         let problem = {};
         try {
             problem = await response.json();
         } catch (ignored) {
             // not a problem body
+        }
+        if (session && response.status === 401 && String(problem.type ?? '').endsWith('session-expired')
+                && typeof problem.signOut === 'string') {
+            // too old a session: end it at the provider too, then sign in anew
+            session = false;
+            dropMarker();
+            window.location.assign(problem.signOut);
         }
         throw new ApiError(response.status, problem);
     }
@@ -90,11 +171,15 @@ export async function events(path, onEvent, signal) {
     let lastId = null;
     while (!signal.aborted) {
         try {
-            const headers = {'Accept': 'text/event-stream', 'Authorization': authorization};
+            const headers = {'Accept': 'text/event-stream'};
+            if (authorization) {
+                headers['Authorization'] = authorization;
+            }
             if (lastId) {
                 headers['Last-Event-ID'] = lastId;
             }
-            const response = await fetch(new URL(path, BASE), {headers, credentials: 'omit', cache: 'no-store', signal});
+            const response = await fetch(new URL(path, BASE), {headers, credentials: session ? 'same-origin' : 'omit',
+                redirect: session ? 'manual' : 'follow', cache: 'no-store', signal});
             if (!response.ok || !response.body) {
                 throw new ApiError(response.status, {});
             }

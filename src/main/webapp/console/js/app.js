@@ -1,6 +1,6 @@
 // The console: sign-in, then the pages the user's roles may use (agents: the desk; admins: the rest).
 // It only composes: the pages import what they share from api.js, dom.js, i18n.js and status.js, never from here.
-import {ApiError, signIn, signOut} from './api.js';
+import {ApiError, endSession, inSession, resumeSession, signIn, signOut, singleSignOn, singleSignOnOffered} from './api.js';
 import {h, fill} from './dom.js';
 import {lang, setLang, t} from './i18n.js';
 import {desk} from './desk.js';
@@ -57,11 +57,9 @@ function signInForm() {
         event.preventDefault();
         error.textContent = '';
         try {
-            me = await signIn(user.value, password.value);
+            const who = await signIn(user.value, password.value);
             password.value = '';
-            document.getElementById('who').textContent = me.user;
-            document.getElementById('signout').hidden = false;
-            route();
+            signedIn(who);
         } catch (e) {
             error.textContent = e instanceof ApiError && e.status === 401 ? t('signInFailed') : failure(e);
         }
@@ -72,6 +70,18 @@ function signInForm() {
     h('button', {type: 'submit', id: 'signin'}, t('signIn')), error);
     fill(main, form);
     user.focus();
+    singleSignOnOffered().then(offered => {
+        if (offered && form.isConnected) {
+            form.append(h('button', {type: 'button', id: 'sso', class: 'quiet', onClick: () => singleSignOn()}, t('singleSignOn')));
+        }
+    });
+}
+
+function signedIn(who) {
+    me = who;
+    document.getElementById('who').textContent = me.user;
+    document.getElementById('signout').hidden = false;
+    route();
 }
 
 const language = document.getElementById('language');
@@ -89,6 +99,10 @@ document.getElementById('signout').addEventListener('click', () => {
     if (leave) {
         leave();
     }
+    if (inSession()) {
+        endSession();
+        return;
+    }
     signOut();
     me = null;
     document.getElementById('who').textContent = '';
@@ -96,4 +110,5 @@ document.getElementById('signout').addEventListener('click', () => {
     signInForm();
 });
 window.addEventListener('hashchange', route);
-signInForm();
+// back from the single sign-on provider: the session's user, else the sign-in form
+resumeSession().then(who => who ? signedIn(who) : signInForm());

@@ -3,7 +3,7 @@
 const TEXTS = {
     en: {
         skip: 'Skip to content', language: 'Language', signOut: 'Sign out', signIn: 'Sign in', user: 'User',
-        password: 'Password', signInTitle: 'Sign in to Consentry', signInFailed: 'User or password not recognised.',
+        password: 'Password', signInTitle: 'Sign in to Consentry', signInFailed: 'User or password not recognised.', singleSignOn: 'Sign in with single sign-on',
         noPages: 'Your role has no pages in the console.',
         desk: 'Agent desk', retention: 'Retention', consents: 'Consents', erasures: 'Subject rights', audit: 'Audit',
         outbox: 'CRM outbox',
@@ -41,7 +41,7 @@ const TEXTS = {
     },
     pl: {
         skip: 'Przejdź do treści', language: 'Język', signOut: 'Wyloguj', signIn: 'Zaloguj', user: 'Użytkownik',
-        password: 'Hasło', signInTitle: 'Logowanie do Consentry', signInFailed: 'Nie rozpoznano użytkownika lub hasła.',
+        password: 'Hasło', signInTitle: 'Logowanie do Consentry', signInFailed: 'Nie rozpoznano użytkownika lub hasła.', singleSignOn: 'Zaloguj przez logowanie jednokrotne (SSO)',
         noPages: 'Twoja rola nie ma stron w konsoli.',
         desk: 'Pulpit konsultanta', retention: 'Retencja', consents: 'Zgody', erasures: 'Prawa osób', audit: 'Audyt',
         outbox: 'Wysyłki do CRM',

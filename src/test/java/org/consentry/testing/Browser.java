@@ -53,6 +53,8 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        // the test server's HTTPS port has Liberty's generated self-signed certificate (single sign-on: SsoIT)
+        options.setAcceptInsecureCerts(true);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800",
                 "--lang=en-US", "--disable-extensions", "--no-first-run");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))

@@ -48,7 +48,7 @@ public class SameOriginWrites extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    static boolean crossSite(HttpServletRequest request, Set<WebOrigin> publicOrigins) {
+    public static boolean crossSite(HttpServletRequest request, Set<WebOrigin> publicOrigins) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null && !SAME_SITE.contains(site.toLowerCase(Locale.ROOT))) {
             return true;
