@@ -13,14 +13,9 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,12 +28,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
+import org.consentry.testing.Metrics;
 import org.consentry.testing.StandIn;
 import org.consentry.testing.Tokens;
 import org.consentry.testing.WebhookReceiver;
@@ -95,7 +88,7 @@ class AuthAbuseAlertIT {
     void wrongPasswordsAndRefusedTokensPastTheThresholdAreAuditedAndAlertedWithoutPersonalData() throws Exception {
         Api api = new Api(base);
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
-        String before = metrics();
+        String before = Metrics.scrape();
         String path = "api/v1/subjects/abuse-" + UUID.randomUUID() + "/consents";
         String name = "abuser" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         String client = "bot-" + UUID.randomUUID().toString().substring(0, 8);
@@ -174,7 +167,7 @@ class AuthAbuseAlertIT {
         assertEquals(403, api.get("api/v1/alerts/deliveries", Api.AGENT1).status(), "for admins only");
 
         // the metrics: by kind, by capped client tag, by hashed address
-        String after = metrics();
+        String after = Metrics.scrape();
         assertEquals(3, delta(before, after, "consentry_auth_refusals_total", "kind=\"password\""), after);
         assertEquals(12, delta(before, after, "consentry_auth_refusals_total", "kind=\"token\""), after);
         String userTag = user.group(1).substring(0, 10);
@@ -253,28 +246,9 @@ class AuthAbuseAlertIT {
     }
 
     private static double delta(String before, String after, String name, String... labels) {
-        return value(after, name, labels) - value(before, name, labels);
+        return Metrics.value(after, name, labels) - Metrics.value(before, name, labels);
     }
 
     /** The sum of the samples of {@code name} whose labels contain every one of {@code labels} (0 when there is none). */
-    private static double value(String metrics, String name, String... labels) {
-        return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .filter(l -> List.of(labels).stream().allMatch(l::contains))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
 
-    private static String metrics() throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new X509TrustManager() { // the test server's self-signed certificate
-            public void checkClientTrusted(X509Certificate[] chain, String auth) { }
-            public void checkServerTrusted(X509Certificate[] chain, String auth) { }
-            public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
-        }}, null);
-        HttpResponse<String> response = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(
-                URI.create("https://localhost:" + System.getProperty("it.https.port", "19443") + "/metrics?scope=application"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(Api.ADMIN.getBytes())).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
-    }
 }

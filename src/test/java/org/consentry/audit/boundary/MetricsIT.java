@@ -3,21 +3,13 @@ package org.consentry.audit.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.consentry.testing.Api;
 import org.consentry.testing.Deployments;
 import org.consentry.testing.Eventually;
 import org.consentry.testing.Handoff;
+import org.consentry.testing.Metrics;
 import org.consentry.testing.evidence.Duty;
 import org.consentry.testing.evidence.Proves;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -49,7 +41,7 @@ class MetricsIT {
     @Proves(Duty.GDPR_32)
     void countersAndGaugesMoveWithTheOperations() throws Exception {
         Api api = new Api(base);
-        String before = metrics();
+        String before = Metrics.scrape();
         Handoff refused = new Handoff();
         assertEquals(403, api.post("api/v1/escalations", Api.BOT, refused.json()).status());
 
@@ -65,53 +57,35 @@ class MetricsIT {
         String[] after = new String[1];
         try {
             Eventually.until("the erasure done and counted", Duration.ofSeconds(20), () -> {
-                after[0] = metrics();
+                after[0] = Metrics.scrape();
                 // the counters move at commit; the gauges read the database at most every 5 s
-                return value(after[0], "consentry_erasures_total", "event=\"erased\"")
-                        > value(before, "consentry_erasures_total", "event=\"erased\"")
-                        && value(after[0], "consentry_erasure_requests", "state=\"COMPLETED\"") >= 1;
+                return Metrics.value(after[0], "consentry_erasures_total", "event=\"erased\"")
+                        > Metrics.value(before, "consentry_erasures_total", "event=\"erased\"")
+                        && Metrics.value(after[0], "consentry_erasure_requests", "state=\"COMPLETED\"") >= 1;
             });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\n" + after[0].lines().filter(l -> l.startsWith("consentry")).toList(), e);
         }
         String now = after[0];
-        assertEquals(1, value(now, "consentry_consent_denials_total", "purpose=\"support-handoff\"")
-                - value(before, "consentry_consent_denials_total", "purpose=\"support-handoff\""), now);
-        assertEquals(1, value(now, "consentry_reveals_total", "outcome=\"ALLOWED\"")
-                - value(before, "consentry_reveals_total", "outcome=\"ALLOWED\""), now);
-        assertEquals(1, value(now, "consentry_erasures_total", "event=\"requested\"")
-                - value(before, "consentry_erasures_total", "event=\"requested\""), now);
-        assertEquals(1, value(now, "consentry_key_operations_total", "operation=\"shred\"")
-                - value(before, "consentry_key_operations_total", "operation=\"shred\""), now);
-        assertTrue(value(now, "consentry_key_data_keys", "operation=\"wrap\"") > value(before, "consentry_key_data_keys",
+        assertEquals(1, Metrics.value(now, "consentry_consent_denials_total", "purpose=\"support-handoff\"")
+                - Metrics.value(before, "consentry_consent_denials_total", "purpose=\"support-handoff\""), now);
+        assertEquals(1, Metrics.value(now, "consentry_reveals_total", "outcome=\"ALLOWED\"")
+                - Metrics.value(before, "consentry_reveals_total", "outcome=\"ALLOWED\""), now);
+        assertEquals(1, Metrics.value(now, "consentry_erasures_total", "event=\"requested\"")
+                - Metrics.value(before, "consentry_erasures_total", "event=\"requested\""), now);
+        assertEquals(1, Metrics.value(now, "consentry_key_operations_total", "operation=\"shred\"")
+                - Metrics.value(before, "consentry_key_operations_total", "operation=\"shred\""), now);
+        assertTrue(Metrics.value(now, "consentry_key_data_keys", "operation=\"wrap\"") > Metrics.value(before, "consentry_key_data_keys",
                 "operation=\"wrap\""), "the new subject's data key was wrapped: " + now);
         assertTrue(now.contains("consentry_key_data_keys{mp_scope=\"application\",operation=\"unwrap\""), now);
-        assertEquals(1, value(now, "consentry_retention_sweeps_total", "") - value(before, "consentry_retention_sweeps_total", ""), now);
-        assertTrue(value(now, "consentry_retention_sweep_duration_seconds_count", "") >= 1, now);
+        assertEquals(1, Metrics.value(now, "consentry_retention_sweeps_total", "") - Metrics.value(before, "consentry_retention_sweeps_total", ""), now);
+        assertTrue(Metrics.value(now, "consentry_retention_sweep_duration_seconds_count", "") >= 1, now);
         assertTrue(now.contains("consentry_retention_swept_rows_total{action=\"deleted\""), now);
-        assertTrue(value(now, "consentry_erasure_requests", "state=\"COMPLETED\"") >= 1, now);
+        assertTrue(Metrics.value(now, "consentry_erasure_requests", "state=\"COMPLETED\"") >= 1, now);
         assertTrue(now.contains("consentry_erasure_past_deadline"), now);
         assertTrue(now.contains("consentry_outbox_oldest_pending_seconds"), now);
     }
 
     /** The sum of the samples of {@code name} whose labels contain {@code label} (0 when there is none). */
-    private static double value(String metrics, String name, String label) {
-        return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .filter(l -> l.contains(label)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
 
-    private static String metrics() throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new X509TrustManager() { // the test server's self-signed certificate
-            public void checkClientTrusted(X509Certificate[] chain, String auth) { }
-            public void checkServerTrusted(X509Certificate[] chain, String auth) { }
-            public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
-        }}, null);
-        HttpResponse<String> response = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(
-                URI.create("https://localhost:" + System.getProperty("it.https.port", "19443") + "/metrics?scope=application"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(Api.ADMIN.getBytes())).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
-    }
 }
