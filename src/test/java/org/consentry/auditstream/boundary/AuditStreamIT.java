@@ -8,7 +8,6 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URL;
@@ -17,13 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.consentry.audit.control.AuditEntry;
 import org.consentry.audit.control.AuditTrail;
@@ -64,7 +61,7 @@ class AuditStreamIT {
     @Deployment
     static WebArchive deployment() throws Exception {
         String password = UUID.randomUUID().toString();
-        makeKeys(password);
+        ReceiverKeys.make(DIR, password);
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -94,32 +91,6 @@ class AuditStreamIT {
                 "it.receiver.keystore=" + DIR.resolve("receiver.p12"),
                 "it.receiver.password=" + password);
         return Deployments.component("audit-stream-it", config, "auditstream");
-    }
-
-    /** A key pair for the receiver, its certificate naming localhost only, and a trust store holding it. */
-    private static void makeKeys(String password) throws Exception {
-        if (Files.exists(DIR)) {
-            try (Stream<Path> old = Files.walk(DIR)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(DIR);
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(keytool, "-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", DIR.resolve("receiver.p12").toString(),
-                "-storepass", password, "-keypass", password);
-        run(keytool, "-exportcert", "-rfc", "-alias", "receiver", "-keystore", DIR.resolve("receiver.p12").toString(), "-storepass",
-                password, "-file", DIR.resolve("receiver.pem").toString());
-        run(keytool, "-importcert", "-noprompt", "-alias", "receiver", "-file", DIR.resolve("receiver.pem").toString(),
-                "-storetype", "PKCS12", "-keystore", DIR.resolve("trust.p12").toString(), "-storepass", password);
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("keytool failed: " + output);
-        }
     }
 
     @ArquillianResource
