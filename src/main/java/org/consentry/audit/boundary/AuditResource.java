@@ -10,7 +10,11 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,9 +22,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.consentry.audit.control.AuditChain;
+import org.consentry.audit.control.CheckpointProof;
 import org.consentry.audit.control.SubjectRefs;
 import org.consentry.audit.entity.AuditEvent;
+import org.consentry.platform.boundary.ProblemAnswer;
 import org.consentry.platform.boundary.SubjectId;
+import org.consentry.platform.boundary.Success;
 import org.consentry.platform.boundary.QueryInstant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,6 +48,9 @@ public class AuditResource {
 
     @Inject
     ChainLinker linker;
+
+    @Inject
+    CheckpointVerification checkpoints;
 
     @GET
     @Transactional
@@ -80,6 +90,28 @@ public class AuditResource {
             query.setParameter("before", before);
         }
         return query.setMaxResults(limit).getResultList().stream().map(AuditEventView::of).toList();
+    }
+
+    @POST
+    @Path("verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional(Transactional.TxType.NEVER)
+    @Operation(summary = "Prove that the audit chain still extends a checkpoint written to an audit sink",
+            description = "Post a checkpoint line as a sink received it. 200 when its signature holds, the chain verifies"
+                    + " and its entry at the checkpoint's position is the one the checkpoint vouches for; 409 when the"
+                    + " table was emptied, cut back or rewritten since. The verification itself is audited.")
+    @ProblemAnswer(status = 422, value = "audit-checkpoint-signature-invalid: the checkpoint was changed or not signed here")
+    @ProblemAnswer(status = 409, value = "audit-checkpoint-not-extended: the chain in the database does not extend the checkpoint")
+    @Success(status = 200, value = "The chain extends the checkpoint")
+    public CheckpointResult verifyCheckpoint(@NotNull @Valid CheckpointRequest checkpoint) {
+        linker.linkAll();
+        CheckpointProof.Proof proof = checkpoints.prove(checkpoint);
+        CheckpointVerification.answer(proof);
+        return new CheckpointResult(true, proof.checkpointSeq(), proof.headSeq());
+    }
+
+    /** A checkpoint proven: the chain, now at {@code headSeq}, extends it. */
+    public record CheckpointResult(boolean valid, long checkpointSeq, long headSeq) {
     }
 
     @GET

@@ -101,6 +101,23 @@ public class AuditChain {
         return new Verification(true, head.lastSeq(), pending, null, null, null);
     }
 
+    /** The entry at a position of the chain, as the database holds it now. */
+    public java.util.Optional<Position> at(long seq) {
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.chainSeq = :seq", AuditEvent.class)
+                .setParameter("seq", seq).getResultStream().findFirst()
+                .map(e -> new Position(seq, e.hash(), e.keyVersion() == null ? 0 : e.keyVersion()));
+    }
+
+    /** The chain's last linked position (0 and {@link ChainLink#GENESIS} while empty). */
+    public Position head() {
+        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.SINGLETON);
+        return new Position(head.lastSeq(), head.lastHash(), 0);
+    }
+
+    /** A position, its hash, and the audit key version that made it (0 where unknown). */
+    public record Position(long seq, String hash, int keyVersion) {
+    }
+
     /** The result of a verification: how many entries were checked, and where it broke if it did. */
     public record Verification(boolean valid, long entries, long pending, Long brokenAt, Long brokenEventId,
                                String problem) {

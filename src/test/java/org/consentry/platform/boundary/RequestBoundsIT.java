@@ -72,7 +72,12 @@ class RequestBoundsIT {
                         .add("fields", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "tickets.body").add("category", "contact")))
                         .build(),
                 // a correction corrects something
-                "ContactPatch", () -> Json.createObjectBuilder().add("name", "Anna Nowak").build());
+                "ContactPatch", () -> Json.createObjectBuilder().add("name", "Anna Nowak").build(),
+                // a checkpoint states a time (its signature does not hold: 422, which is not a bound's refusal)
+                "CheckpointRequest", () -> Json.createObjectBuilder().add("type", "checkpoint")
+                        .add("format", "consentry-audit-checkpoint/1").add("seq", 1).add("keyVersion", 1)
+                        .add("headHash", "0".repeat(64)).add("at", Instant.now().minus(Duration.ofHours(1)).toString())
+                        .add("signingKeyVersion", 1).add("signature", "0".repeat(64)).build());
     }
 
     @Deployment(testable = false)
