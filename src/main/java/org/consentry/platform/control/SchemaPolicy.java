@@ -23,7 +23,9 @@ import org.flywaydb.core.api.MigrationVersion;
  */
 public final class SchemaPolicy {
 
-    static final String NEWEST = "SELECT \"release_version\", \"oldest_code\" FROM \"schema_release\"";
+    // unquoted: the migration created the table unquoted (upper case on Derby, lower case on PostgreSQL);
+    // only Flyway's own history table has quoted lower-case names
+    static final String NEWEST = "SELECT release_version, oldest_code FROM schema_release";
     private static final Pattern RELEASE = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})(?:[.-].*)?");
 
     /** What the schema asks of the code, and whether this code meets it. */
