@@ -41,6 +41,16 @@ final class KeycloakJava {
                 + " Temurin 25) under " + JVMS + ", or name it with KEYCLOAK_JAVA_HOME"));
     }
 
+    /** Whether a JDK for Keycloak is named or installed (see {@link #home()}). */
+    static boolean available() {
+        try {
+            home();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     private static Optional<Path> newestInstalled() {
         if (!Files.isDirectory(JVMS)) {
             return Optional.empty();

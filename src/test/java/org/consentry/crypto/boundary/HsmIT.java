@@ -26,6 +26,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * as pkcs11-tool lists it from outside the server, and no keystore file anywhere in the server. Runs in a
  * server of its own (pom.xml, it.excludes; .ci/run): mvn verify -Dit.test=HsmIT -Dit.server=consentryHsmIT.
  */
+@EnabledIf(value = "org.consentry.testing.Prerequisites#softHsm", disabledReason = "SoftHSM2 is not installed (apt-get install softhsm2 opensc); under CI=true this test runs")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Proves(Duty.GDPR_32)
