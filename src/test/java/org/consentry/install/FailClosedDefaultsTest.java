@@ -31,6 +31,7 @@ import org.consentry.platform.control.ApiAddressCheck;
 import org.consentry.platform.control.PlatformSettingsCheck;
 import org.consentry.platform.control.SettingsCheck;
 import org.consentry.platform.control.StartupSettings;
+import org.consentry.sso.control.SsoSettingsCheck;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -47,7 +48,7 @@ class FailClosedDefaultsTest {
             new CallbackSettingsCheck(), new DeskSettingsCheck(), new BotFrameworkSettingsCheck(),
             new CrmSettingsCheck(List.of(new WebhookConnector(), new ChatwootConnector(), new HubSpotConnector(),
                     new ZendeskConnector(), new SalesforceConnector(), new KafkaConnector())), new ApiAddressCheck(),
-            new AlertSettingsCheck());
+            new AlertSettingsCheck(), new SsoSettingsCheck());
 
     @Test
     void failClosedDefaults_theDevelopmentServerRefusesToStartInProductionNamingEachKey() throws Exception {
@@ -63,6 +64,30 @@ class FailClosedDefaultsTest {
             assertTrue(refused.getMessage().contains(key + ":"), key + " not named in: " + refused.getMessage());
         }
         assertFalse(refused.getMessage().contains("-dev"), "names keys, never their values: " + refused.getMessage());
+    }
+
+    @Test
+    void failClosedDefaults_singleSignOnInProductionNeedsItsSecretTlsAndTheProvidersLogout() throws Exception {
+        Map<String, String> config = shipped("src/main/plugin/configDropins/defaults/consentry.xml",
+                "src/main/liberty/config/sso-oidc.xml");
+        config.put("consentry.callback.secret", "an operator's secret");
+        config.put("consentry.callback.allowed-hosts", "bot.example.com");
+        config.put("consentry.sso.https-required", "false");
+        config.put("consentry.sso.session-max", "P2D");
+        var refused = assertThrows(IllegalStateException.class, () -> StartupSettings.verify(lookup(config), CHECKS));
+        for (String key : List.of("consentry.sso.client-secret: not set", "consentry.sso.end-session-url: not set",
+                "consentry.sso.https-required: false", "consentry.sso.session-max: not a duration")) {
+            assertTrue(refused.getMessage().contains(key), key + " not named in: " + refused.getMessage());
+        }
+        config.put("consentry.sso.client-secret", "the provider's secret for this client");
+        config.put("consentry.sso.end-session-url", "http://idp.example.com/logout");
+        config.put("consentry.sso.https-required", "true");
+        config.put("consentry.sso.session-max", "PT8H");
+        var plain = assertThrows(IllegalStateException.class, () -> StartupSettings.verify(lookup(config), CHECKS));
+        assertTrue(plain.getMessage().contains("consentry.sso.end-session-url: not an https URL"), plain.getMessage());
+        assertFalse(plain.getMessage().contains("the provider's secret"), "names keys, never their values");
+        config.put("consentry.sso.end-session-url", "https://idp.example.com/realms/staff/protocol/openid-connect/logout");
+        assertEquals("production", StartupSettings.verify(lookup(config), CHECKS));
     }
 
     @Test
@@ -115,7 +140,8 @@ class FailClosedDefaultsTest {
                     .getElementsByTagName("variable");
             for (int i = 0; i < variables.getLength(); i++) {
                 Element variable = (Element) variables.item(i);
-                config.put(variable.getAttribute("name"), variable.getAttribute("defaultValue"));
+                config.put(variable.getAttribute("name"), variable.hasAttribute("value")
+                        ? variable.getAttribute("value") : variable.getAttribute("defaultValue"));
             }
         }
         Properties properties = new Properties();

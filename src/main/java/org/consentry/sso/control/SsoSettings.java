@@ -48,7 +48,11 @@ public class SsoSettings {
 
     /** consentry.sso.session-max, between 10 s and one day: any other value stops the request (fail closed). */
     public Duration sessionMax() {
-        Duration max = Duration.parse(sessionMax);
+        return bounded(Duration.parse(sessionMax));
+    }
+
+    /** A session limit between {@link #SHORTEST} and {@link #LONGEST}; any other is refused. */
+    static Duration bounded(Duration max) {
         if (max.compareTo(SHORTEST) < 0 || max.compareTo(LONGEST) > 0) {
             throw new IllegalStateException("consentry.sso.session-max must be between PT10S and P1D");
         }
