@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.consentry.crypto.entity.DataSubject;
 import org.consentry.crypto.entity.PersonalData;
@@ -96,6 +97,22 @@ public class Escalation extends EscalationCourse implements DataSubject {
     @Embedded
     private PlatformLink link = new PlatformLink();
 
+    /** What the chat is about, as the bot named it (V24): a skill a team may take. */
+    @Column(length = 64)
+    private String topic;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private Priority priority = Priority.NORMAL;
+
+    /** The team it was routed to (V24); null: offered to every agent. */
+    @Column(name = "team_id", length = 64)
+    private String teamId;
+
+    /** When an agent first wrote to the customer (V24), for the first-response SLA. */
+    @Column(name = "first_response_at")
+    private Instant firstResponseAt;
+
     protected Escalation() {
     }
 
@@ -172,5 +189,43 @@ public class Escalation extends EscalationCourse implements DataSubject {
 
     public AiDisclosure aiDisclosure() {
         return aiDisclosure;
+    }
+
+    /** Sets what the handoff said the chat is about and how urgent it is. */
+    public void classify(String topic, Priority priority) {
+        this.topic = topic;
+        this.priority = priority == null ? Priority.NORMAL : priority;
+    }
+
+    /** Routes it to a team (null: every agent's). */
+    public void route(String teamId) {
+        this.teamId = teamId;
+    }
+
+    public void prioritise(Priority priority) {
+        this.priority = priority;
+    }
+
+    /** The first agent reply; later ones leave the time as it is. */
+    public void firstResponse(Instant at) {
+        if (firstResponseAt == null) {
+            this.firstResponseAt = at.truncatedTo(ChronoUnit.MILLIS);
+        }
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public String teamId() {
+        return teamId;
+    }
+
+    public Instant firstResponseAt() {
+        return firstResponseAt;
     }
 }
