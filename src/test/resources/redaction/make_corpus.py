@@ -47,6 +47,26 @@ def nip_format(n, style):
             "space": f"{n[:3]} {n[3:6]} {n[6:8]} {n[8:]}", "pl": "PL" + n}[style]
 
 
+def regon(length=9, good=True):
+    w9, w14 = [8, 9, 2, 3, 4, 5, 6, 7], [2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8]
+    body = f"{rnd.randint(10 ** 7, 10 ** 8 - 1)}"
+    n = body + str(sum(int(d) * w for d, w in zip(body, w9)) % 11 % 10)
+    if length == 14:
+        n += f"{rnd.randint(0, 9999):04d}"
+        n += str(sum(int(d) * w for d, w in zip(n, w14)) % 11 % 10)
+    if not good:
+        n = n[:-1] + str((int(n[-1]) + rnd.randint(1, 9)) % 10)
+    return n
+
+
+def digits_iban(country, bban_digits, good=True):
+    bban = "".join(str(rnd.randint(0, 9)) for _ in range(bban_digits))
+    check = iban_check(country, bban)
+    if not good:
+        check = f"{(int(check) + rnd.randint(1, 50)) % 97 + 2:02d}"
+    return country + check + bban
+
+
 def iban_check(country, bban):
     digits = "".join(str(int(c, 36)) for c in bban + country + "00")
     return f"{98 - int(digits) % 97:02d}"
@@ -179,7 +199,20 @@ TOKENS = {
     "PESEL_BAD": lambda: pesel(good=False), "PESEL_RAW": lambda: pesel(), "PESEL_BADDATE": pesel_bad_date,
     "NIP": lambda: L("NIP", nip_format(nip(), "plain")), "NIP_DASH": lambda: L("NIP", nip_format(nip(), "dash")),
     "NIP_DASH2": lambda: L("NIP", nip_format(nip(), "dash2")), "NIP_SPACE": lambda: L("NIP", nip_format(nip(), "space")),
-    "NIP_PL": lambda: L("NIP", nip_format(nip(), "pl")), "NIP_BAD": lambda: nip_format(nip(good=False), rnd.choice(["plain", "dash"])),
+    "NIP_PL": lambda: L("EU_VAT", nip_format(nip(), "pl")), "NIP_PL_SPACE": lambda: L("EU_VAT", "PL " + nip()),
+    "NIP_PL_DASH": lambda: L("EU_VAT", "PL " + nip_format(nip(), "dash")),
+    "NIP_PL_GLUED_DASH": lambda: L("EU_VAT", "PL" + nip_format(nip(), "dash2")),
+    "REGON9": lambda: L("REGON", regon()), "REGON14": lambda: L("REGON", regon(14)),
+    "REGON9_GROUPED": lambda: L("REGON", (lambda r: f"{r[:3]} {r[3:6]} {r[6:]}")(regon())),
+    "REGON_BAD": lambda: regon(good=False),
+    "IBAN_BE_SPACED": lambda: L("IBAN", (lambda i: f"{i[:2]} {i[2:4]} " + spaced(i[4:]))(digits_iban("BE", 12))),
+    "IBAN_NO_SPACED": lambda: L("IBAN", (lambda i: f"{i[:2]} {i[2:]}")(digits_iban("NO", 11))),
+    "IBAN_MK_ODD": lambda: L("IBAN", (lambda i: f"{i[:5]} {i[5:9]} {i[9:13]} {i[13:17]} {i[17:]}")(digits_iban("MK", 15))),
+    "IBAN_ME_SPACED": lambda: L("IBAN", (lambda i: f"{i[:2]} " + spaced(i[2:]))(digits_iban("ME", 18))),
+    "IBAN_TL_SPACED": lambda: L("IBAN", (lambda i: f"{i[:4]} " + spaced(i[4:]))(digits_iban("TL", 19))),
+    "IBAN_DE_DASH": lambda: L("IBAN", "-".join(spaced(foreign_iban("DE")).split(" "))),
+    "IBAN_GB_LOWER": lambda: L("IBAN", spaced(foreign_iban("GB")).lower()),
+    "IBAN_BE_BAD": lambda: (lambda i: f"{i[:2]} {i[2:4]} " + spaced(i[4:]))(digits_iban("BE", 12, good=False)), "NIP_BAD": lambda: nip_format(nip(good=False), rnd.choice(["plain", "dash"])),
     "IBAN_PL": lambda: L("IBAN", spaced(pl_iban())), "IBAN_PL_COMPACT": lambda: L("IBAN", pl_iban()),
     "NRB": lambda: L("IBAN", pl_iban()[2:]), "NRB_SPACED": lambda: L("IBAN", nrb_spaced(pl_iban()[2:])),
     "IBAN_DE": lambda: L("IBAN", spaced(foreign_iban("DE"))), "IBAN_GB": lambda: L("IBAN", spaced(foreign_iban("GB"))),

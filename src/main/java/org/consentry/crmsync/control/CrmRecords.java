@@ -48,7 +48,7 @@ public class CrmRecords {
     private static final Redactor EVERYTHING = new Redactor(PiiScanner.standard());
     /** Only payment data and national ids: a clear field keeps everything else. */
     private static final Redactor NEVER_IN_CLEAR = new Redactor(new PiiScanner("PL",
-            EnumSet.of(PiiType.CARD, PiiType.IBAN, PiiType.PESEL, PiiType.NIP)));
+            EnumSet.of(PiiType.CARD, PiiType.IBAN, PiiType.PESEL, PiiType.NIP, PiiType.REGON, PiiType.EU_VAT)));
 
     @PersistenceContext(unitName = "consentry")
     EntityManager em;

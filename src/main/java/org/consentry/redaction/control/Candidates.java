@@ -10,7 +10,9 @@ import org.consentry.redaction.entity.PiiType;
  * The detectors' candidates of one scan, and the choice among overlapping ones. A candidate that
  * strictly contains another wins (the larger structure explains the digits: an IBAN whose middle groups
  * happen to pass as a card, an IPv6 address with an embedded IPv4 one); otherwise the priority
- * EMAIL > CARD > IBAN > PESEL > NIP > PHONE > IPV6 > IPV4 decides, then the earlier start.
+ * EMAIL > CARD > IBAN > PESEL > EU_VAT > NIP > PHONE > REGON > IPV6 > IPV4 decides
+ * (a 9-digit number that is both a phone number and a REGON is reported as the phone number, unless the
+ * word REGON stands before it: {@link NumberDetector}), then the earlier start.
  */
 final class Candidates {
 
@@ -20,8 +22,8 @@ final class Candidates {
     private static final int[] RANK = new int[TYPES.length];
 
     static {
-        PiiType[] order = {PiiType.EMAIL, PiiType.CARD, PiiType.IBAN, PiiType.PESEL, PiiType.NIP, PiiType.PHONE,
-                PiiType.IPV6, PiiType.IPV4};
+        PiiType[] order = {PiiType.EMAIL, PiiType.CARD, PiiType.IBAN, PiiType.PESEL, PiiType.EU_VAT, PiiType.NIP,
+                PiiType.PHONE, PiiType.REGON, PiiType.IPV6, PiiType.IPV4};
         for (int i = 0; i < order.length; i++) {
             RANK[order[i].ordinal()] = i;
         }

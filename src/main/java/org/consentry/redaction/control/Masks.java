@@ -6,7 +6,8 @@ import org.consentry.redaction.entity.PiiType;
  * Masks that keep only a hint of a value. Each reveals at most what a customer would accept read back
  * to them: the last 4 card or account digits, the last 3 phone digits and the country code, an email's
  * first letters and top-level domain, the first part of an IP address. A PESEL keeps nothing: every
- * digit encodes something (birth date, sex). Works on any string without throwing.
+ * digit encodes something (birth date, sex). A REGON and an EU VAT number keep their last two digits, as a
+ * NIP does. Works on any string without throwing.
  */
 public final class Masks {
 
@@ -28,6 +29,8 @@ public final class Masks {
             case NIP -> "***-***-**-" + lastDigits(value, 2);
             case IPV4 -> ipv4(value);
             case IPV6 -> ipv6(value);
+            case REGON -> regon(value);
+            case EU_VAT -> "PL********" + lastDigits(value, 2);
         };
     }
 
@@ -64,6 +67,12 @@ public final class Masks {
         String country = v.length() >= 2 && Character.isLetter(v.charAt(0)) && Character.isLetter(v.charAt(1))
                 ? v.substring(0, 2).toUpperCase(java.util.Locale.ROOT) : "";
         return country + "** **** " + lastAlnum(v, 4);
+    }
+
+    /** {@code 123456785} becomes {@code *******85}; a 14-digit one keeps its last two digits as well. */
+    private static String regon(String value) {
+        String d = digits(value);
+        return d.length() > 2 ? "*".repeat(d.length() - 2) + d.substring(d.length() - 2) : STARS;
     }
 
     /** {@code 203.0.113.7} becomes {@code 203.*.*.*}. */

@@ -2,7 +2,6 @@ package org.consentry.redaction.control;
 
 import static org.consentry.redaction.control.NumberShapes.accountGrouping;
 import static org.consentry.redaction.control.NumberShapes.cardGrouping;
-import static org.consentry.redaction.control.NumberShapes.hasPlPrefix;
 import static org.consentry.redaction.control.NumberShapes.isAccountNumber;
 import static org.consentry.redaction.control.NumberShapes.isIpv4;
 import static org.consentry.redaction.control.NumberShapes.nipGrouping;
@@ -20,7 +19,7 @@ import org.consentry.redaction.entity.PiiType;
 
 /**
  * Finds the numeric identifiers of a {@link NumberSpan}: card numbers, Polish account numbers (NRB),
- * PESEL, NIP, phone numbers and IPv4 addresses. Each run of whole chunks of at most 26 digits is a
+ * PESEL, NIP (also as an EU VAT number), REGON, phone numbers and IPv4 addresses. Each run of whole chunks of at most 26 digits is a
  * candidate; its shape (digit count, grouping, separators) must fit a type before that type's check
  * digits or validator run ({@link NumberShapes}). The work per chunk is bounded, so a span is handled in
  * linear time.
@@ -36,6 +35,8 @@ final class NumberDetector {
     private final boolean nip;
     private final boolean phone;
     private final boolean ipv4;
+    private final boolean regon;
+    private final boolean vat;
     private final PhoneNumbers phones;
 
     NumberDetector(Set<PiiType> enabled, PhoneNumbers phones) {
@@ -45,11 +46,13 @@ final class NumberDetector {
         this.nip = enabled.contains(PiiType.NIP);
         this.phone = enabled.contains(PiiType.PHONE);
         this.ipv4 = enabled.contains(PiiType.IPV4);
+        this.regon = enabled.contains(PiiType.REGON);
+        this.vat = enabled.contains(PiiType.EU_VAT);
         this.phones = phones;
     }
 
     boolean anyEnabled() {
-        return card || account || pesel || nip || phone || ipv4;
+        return card || account || pesel || nip || phone || ipv4 || regon || vat;
     }
 
     /** Scans the span at {@code p}; returns its end. */
@@ -57,14 +60,15 @@ final class NumberDetector {
         NumberSpan span = work.span;
         int end = span.parse(s, p);
         boolean leftOk = Boundaries.leftOk(s, span.start[0]);
-        // "PL5260250274": a NIP written as an EU VAT number, its country code glued on
-        boolean vatPrefix = !leftOk && nip && (span.flags[0] & (PLUS | PAREN)) == 0 && hasPlPrefix(s, span.start[0]);
+        // "PL5260250274", "PL 526-025-02-74": a NIP written as an EU VAT number, its country code before it
+        int vatStart = vat && (span.flags[0] & (PLUS | PAREN)) == 0 ? NumberShapes.vatPrefixStart(s, span.start[0]) : -1;
         boolean rightOk = Boundaries.rightOk(s, end);
         for (int a = 0; a < span.count; a++) {
             if (a > 0 || leftOk) {
                 candidatesFrom(s, span, a, rightOk, out, work);
-            } else if (vatPrefix) {
-                vatNumberFrom(s, span, rightOk, out, work);
+            }
+            if (a == 0 && vatStart >= 0) {
+                vatNumberFrom(s, span, vatStart, rightOk, out, work);
             }
         }
         return end;
@@ -79,6 +83,8 @@ final class NumberDetector {
         int cardEnd = -1;
         int cardShapeEnd = -1;
         int phoneEnds = 0;
+        // "REGON 123456785": the word says what the digits are; valid or not, they are no card or phone number
+        boolean regonCued = regon && NumberShapes.regonCue(s, span.start[a]);
         for (int e = a; e < span.count; e++) {
             int f = span.flags[e];
             if ((f & LONG) != 0 || (e > a && (f & PLUS) != 0) || count + span.digits[e] > MAX_DIGITS) {
@@ -113,6 +119,11 @@ final class NumberDetector {
             if (nip && plain && count == 10 && nipGrouping(span.groups, g0, g1) && NipCheckDigit.isNip(d, count)) {
                 out.add(PiiType.NIP, span.start[a], span.end[e]);
             }
+            if (regon && plain && (count == 9 || count == 14) && RegonNumbers.isRegon(d, count)) {
+                if (RegonNumbers.grouping(span.groups, g0, g1, count, regonCued)) {
+                    out.add(PiiType.REGON, span.start[a], span.end[e]);
+                }
+            }
             if (ipv4 && e == a && (f & (PLUS | PAREN | DASH)) == 0 && span.groupCount[a] == 4
                     && isIpv4(s, span.start[a], span.end[a])) {
                 out.add(PiiType.IPV4, span.start[a], span.end[a]);
@@ -121,6 +132,9 @@ final class NumberDetector {
                 work.phoneEnd[phoneEnds] = e;
                 work.phoneDigits[phoneEnds++] = count;
             }
+        }
+        if (regonCued) {
+            return;
         }
         if (cardEnd >= 0 && cardEnd == cardShapeEnd) {
             out.add(PiiType.CARD, span.start[a], span.end[cardEnd]);
@@ -161,7 +175,7 @@ final class NumberDetector {
         return true;
     }
 
-    private void vatNumberFrom(String s, NumberSpan span, boolean rightOk, Candidates out, NumberWork work) {
+    private void vatNumberFrom(String s, NumberSpan span, int vatStart, boolean rightOk, Candidates out, NumberWork work) {
         int count = 0;
         for (int e = 0; e < span.count && count < 10; e++) {
             if ((span.flags[e] & (LONG | PLUS | PAREN | DOT)) != 0 || count + span.digits[e] > 10
@@ -171,7 +185,7 @@ final class NumberDetector {
             count = appendDigits(s, span, e, work.digits, count);
             if (count == 10 && nipGrouping(span.groups, span.firstGroup[0], span.firstGroup[e] + span.groupCount[e])
                     && NipCheckDigit.isNip(work.digits, 10)) {
-                out.add(PiiType.NIP, span.start[0] - 2, span.end[e]);
+                out.add(PiiType.EU_VAT, vatStart, span.end[e]);
             }
         }
     }

@@ -84,8 +84,56 @@ final class NumberShapes {
         return InetAddressValidator.getInstance().isValidInet4Address(s.substring(from, to));
     }
 
-    static boolean hasPlPrefix(String s, int start) {
-        return start >= 2 && (s.charAt(start - 2) | 0x20) == 'p' && (s.charAt(start - 1) | 0x20) == 'l'
-                && Boundaries.leftOk(s, start - 2);
+    /**
+     * Where the "PL" of an EU VAT number written before the digits at {@code start} begins: glued
+     * ({@code PL5260250274}) or after one space or dash ({@code PL 526-025-02-74}); -1 when there is none.
+     */
+    static int vatPrefixStart(String s, int start) {
+        int gap = start >= 1 && (Boundaries.isGroupSpace(s.charAt(start - 1)) || s.charAt(start - 1) == '-') ? 1 : 0;
+        int p = start - gap - 2;
+        return p >= 0 && (s.charAt(p) | 0x20) == 'p' && (s.charAt(p + 1) | 0x20) == 'l' && Boundaries.leftOk(s, p) ? p : -1;
+    }
+
+    /**
+     * Whether the word REGON (any case) stands before {@code start}: right before it, after at most four
+     * separators ({@code "REGON: "}), or with one short linking word between ({@code "REGON is "},
+     * {@code "REGON to "}, {@code "REGON nr "}).
+     */
+    static boolean regonCue(String s, int start) {
+        int p = skipSeparators(s, start);
+        if (p == start) {
+            return false;
+        }
+        if (endsWord(s, p, "regon")) {
+            return true;
+        }
+        for (String link : LINKS) {
+            if (endsWord(s, p, link)) {
+                int q = skipSeparators(s, p - link.length());
+                return q < p - link.length() && endsWord(s, q, "regon");
+            }
+        }
+        return false;
+    }
+
+    private static final String[] LINKS = {"is", "to", "nr", "no", "jest", "numer", "number"};
+
+    private static int skipSeparators(String s, int end) {
+        int p = end;
+        while (p > 0 && end - p < 4 && isCueSeparator(s.charAt(p - 1))) {
+            p--;
+        }
+        return p;
+    }
+
+    /** Whether {@code word} (any case) ends at {@code end} as a whole word. */
+    private static boolean endsWord(String s, int end, String word) {
+        int from = end - word.length();
+        return from >= 0 && s.regionMatches(true, from, word, 0, word.length())
+                && (from == 0 || !Boundaries.isLetterOrDigit(s.charAt(from - 1)));
+    }
+
+    private static boolean isCueSeparator(char c) {
+        return Boundaries.isGroupSpace(c) || c == ':' || c == '#' || c == '-' || c == '(' || c == '.';
     }
 }

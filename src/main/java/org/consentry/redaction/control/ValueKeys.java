@@ -6,7 +6,8 @@ import org.consentry.redaction.entity.PiiType;
 /**
  * The normal form of a found value, so that one value written two ways is one value: a phone number's
  * E.164 digits ({@code 600 100 200} and {@code +48600100200}), a card's or national id's digits, an
- * IBAN without spaces (an NRB with its "PL"), an email or IPv6 address in lower case.
+ * IBAN without spaces (an NRB with its "PL"), an email or IPv6 address in lower case, a REGON's or EU VAT
+ * number's digits.
  */
 final class ValueKeys {
 
@@ -20,7 +21,7 @@ final class ValueKeys {
         String normal = switch (type) {
             case EMAIL, IPV6 -> value.toLowerCase(Locale.ROOT);
             case PHONE -> phones.e164Digits(value);
-            case CARD, PESEL, NIP -> digits(value);
+            case CARD, PESEL, NIP, REGON, EU_VAT -> digits(value);
             case IBAN -> account(value);
             case IPV4 -> value;
         };

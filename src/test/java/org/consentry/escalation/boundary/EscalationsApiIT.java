@@ -177,6 +177,41 @@ class EscalationsApiIT {
         }
     }
 
+    /** Issue 28: numbers as customers copy them off statements and invoices reached the agent in clear. */
+    @Test
+    @Proves(Duty.GDPR_25)
+    void numbersAsPeopleWriteThemReachTheAgentMaskedAndAreRevealedWithAReason() {
+        String belgian = "BE 85 0017 1352 5006";
+        String norwegian = "NO 5314300642641";
+        String macedonian = "MK072 5012 0000 0589 84";
+        String regon = "123456785";
+        String vat = "PL 526-025-02-74";
+        Handoff handoff = new Handoff().withConsent().says("Przelew z " + belgian + ", " + norwegian + " albo " + macedonian
+                + "; nasz REGON " + regon + ", VAT UE " + vat + ".");
+        String id = handoff.handOff(api);
+        assertEquals(200, api.post("api/v1/escalations/" + id + "/claim", Api.AGENT1, "").status());
+
+        var view = api.get("api/v1/escalations/" + id, Api.AGENT1);
+        JsonObject line = view.json().getJsonArray("transcript").getJsonObject(2);
+        String text = line.getString("text");
+        for (String clear : List.of(belgian, norwegian, macedonian, regon, vat, "0017 1352", "5314300642641", "526-025-02")) {
+            assertFalse(view.text().contains(clear), () -> clear + " in clear: " + text);
+        }
+        assertEquals("Przelew z BE** **** 5006, NO** **** 2641 albo MK** **** 8984; nasz REGON *******85, VAT UE PL********74.", text);
+        List<JsonObject> masks = line.getJsonArray("masks").getValuesAs(JsonObject.class);
+        assertEquals(List.of("IBAN", "IBAN", "IBAN", "REGON", "EU_VAT"), masks.stream().map(m -> m.getString("type")).toList());
+
+        var revealed = api.post("api/v1/escalations/" + id + "/reveal", Api.AGENT1,
+                "{\"field\":\"" + masks.get(3).getString("field") + "\",\"reason\":\"invoice for a sole trader\"}");
+        assertEquals(200, revealed.status(), revealed::toString);
+        assertEquals(regon, revealed.json().getString("value"));
+        var audit = api.get("api/v1/audit?subjectId=" + handoff.subjectId + "&limit=50", Api.ADMIN);
+        assertTrue(audit.structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .anyMatch(e -> e.getString("action").equals("escalation.reveal")
+                        && e.getString("detail").contains("reason: invoice for a sole trader")), audit::text);
+        assertFalse(audit.text().contains(regon), "the audit holds the value");
+    }
+
     /** Found by EndpointFuzzIT: such a reveal answered 200 without a value and counted against the limit. */
     @Test
     void revealingAValueTheCustomerNeverGaveIsNotFoundAndNotAnOpening() {

@@ -24,7 +24,7 @@ class HostileInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "@", ":", ".", "1 ", "1.", "1-", "a@", "a.", "1:", "f:", "::1 ", "+1", "(1)", "(",
-            "600 ", "4111 ", "PL61 ", "\uD800", "\uDC00", "ą", "\u00A0", "1\u00A0"})
+            "600 ", "4111 ", "PL61 ", "\uD800", "\uDC00", "ą", "\u00A0", "1\u00A0", "AL12", "be 8 ", "PL 1-", "REGON 1 "})
     void terminatesOnLongRunsOfOnePattern(String unit) {
         String text = unit.repeat(SIZE / unit.length());
         wellFormed(text, SCANNER.scan(text));

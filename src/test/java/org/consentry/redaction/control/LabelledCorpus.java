@@ -20,7 +20,7 @@ final class LabelledCorpus {
     record Line(int number, String language, String text, List<Finding> expected) {
     }
 
-    private static final Pattern LABEL = Pattern.compile("\\{\\{([A-Z0-9]+):(.*?)}}");
+    private static final Pattern LABEL = Pattern.compile("\\{\\{([A-Z0-9_]+):(.*?)}}");
 
     private LabelledCorpus() {
     }

@@ -79,9 +79,17 @@ class PiiScannerTest {
     class Nip {
 
         @ParameterizedTest
-        @ValueSource(strings = {"5260250274", "526-025-02-74", "526-02-50-274", "526 025 02 74", "PL5260250274", "pl5260250274"})
+        @ValueSource(strings = {"5260250274", "526-025-02-74", "526-02-50-274", "526 025 02 74"})
         void findsEveryWrittenForm(String nip) {
             assertEquals(List.of("NIP:" + nip), found("NIP: " + nip + "."));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"PL5260250274", "pl5260250274", "PL 5260250274", "PL-5260250274", "PL 526-025-02-74",
+                "PL526-02-50-274", "PL 526 025 02 74"})
+        void findsItWrittenAsAnEuVatNumber(String vat) {
+            assertEquals(List.of("EU_VAT:" + vat), found("VAT: " + vat + "."));
+            assertEquals("PL********74", Masks.mask(PiiType.EU_VAT, vat));
         }
 
         @Test
@@ -154,7 +162,18 @@ class PiiScannerTest {
             assertEquals(List.of(), found("PL61 1090 1014 0000 0712 1981 287"));
             assertEquals(List.of(), found("PL61 1090 1014 0000 0712 1981 28745"));
             assertEquals(List.of(), found("XX61 1090 1014 0000 0712 1981 2874"), "no such country");
-            assertEquals(List.of(), found("PL6110 9010 1400 0007 1219 8128 74"), "spaces only between groups of four");
+            assertEquals(List.of(), found("PL61  1090 1014 0000 0712 1981 2874"), "two separators in a row end it");
+            assertEquals(List.of(), found("BE 85 0017 1352 5007"), "spelled as people do, still checked by mod 97");
+            assertEquals(List.of(), found("NO 53143006426412"), "glued to more digits");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"BE 85 0017 1352 5006", "BE85 0017 1352 5006", "NO 5314300642641", "NO 53 1430 0642 641",
+                "MK072 5012 0000 0589 84", "PL6110 9010 1400 0007 1219 8128 74", "PL 61 1090 1014 0000 0712 1981 2874",
+                "DE89-3704-0044-0532-0130-00", "DE89.3704.0044.0532.0130.00", "de89 3704 0044 0532 0130 00",
+                "GB29 NWBK 6016 1331 9268 19", "gb29nwbk60161331926819"})
+        void findsIbansSpelledAsPeopleWriteThem(String iban) {
+            assertEquals(List.of("IBAN:" + iban), found("IBAN: " + iban + ", dziękuję"));
         }
 
         @Test

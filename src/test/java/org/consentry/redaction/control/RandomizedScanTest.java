@@ -35,7 +35,10 @@ class RandomizedScanTest {
         SyntheticIds ids = new SyntheticIds(random);
         List<Supplier<Labelled>> makers = List.of(
                 () -> new Labelled(PiiType.PESEL, ids.pesel()),
-                () -> new Labelled(PiiType.NIP, ids.formatNip(ids.nip())),
+                () -> {
+                    String nip = ids.formatNip(ids.nip());
+                    return new Labelled(nip.startsWith("PL") ? PiiType.EU_VAT : PiiType.NIP, nip);
+                },
                 () -> new Labelled(PiiType.IBAN, random.nextBoolean() ? SyntheticIds.groupsOfFour(ids.polishIban()) : ids.polishIban()),
                 () -> new Labelled(PiiType.IBAN, random.nextBoolean() ? SyntheticIds.nrbGroups(ids.polishIban().substring(2)) : ids.polishIban().substring(2)),
                 () -> new Labelled(PiiType.IBAN, SyntheticIds.groupsOfFour(ids.germanIban())),
